@@ -1,0 +1,86 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace MynaPlatform.ServiceDefaults.Problems;
+
+/// <summary>
+/// Maps exceptions to ProblemDetails: a request the server cannot read is the client's 400, a
+/// request the client abandoned is logged at Debug, and anything else is a 500 that hides its cause.
+/// </summary>
+public sealed partial class PlatformExceptionHandler(
+    IProblemDetailsService problemDetails,
+    ILogger<PlatformExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+        {
+            Log.RequestAborted(logger, context.Request.Path);
+            context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+            return true;
+        }
+
+        var problem = exception switch
+        {
+            BadHttpRequestException badRequest => DescribeBadRequest(badRequest),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            Log.UnhandledException(logger, exception, context.Request.Method, context.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "サーバー内部でエラーが発生しました。",
+                Detail = "時間をおいて再度お試しください。解決しない場合は traceId を添えて運用窓口へお問い合わせください。",
+            };
+        }
+
+        context.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails DescribeBadRequest(BadHttpRequestException exception)
+    {
+        var status = exception.StatusCode;
+        if (exception.InnerException is JsonException json)
+        {
+            var field = string.IsNullOrEmpty(json.Path) ? "本文" : $"項目 '{json.Path.TrimStart('$', '.')}'";
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "リクエスト本文を読み取れませんでした。",
+                Detail = $"{field} の値が JSON として正しくないか、型が違います。値の型と書式を確認して送り直してください。",
+            };
+        }
+
+        return new ProblemDetails
+        {
+            Status = status is >= 400 and < 500 ? status : StatusCodes.Status400BadRequest,
+            Title = "リクエストを処理できませんでした。",
+            Detail = status == StatusCodes.Status413PayloadTooLarge
+                ? "リクエストの本文が大きすぎます。サイズを小さくして送り直してください。"
+                : "必須の項目やヘッダー、本文の形式を確認して送り直してください。",
+        };
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, EventName = "RequestAborted", Level = LogLevel.Debug,
+            Message = "The client aborted the request to {Path}")]
+        public static partial void RequestAborted(ILogger logger, PathString path);
+
+        [LoggerMessage(EventId = 2, EventName = "UnhandledException", Level = LogLevel.Error,
+            Message = "Unhandled exception for {Method} {Path}")]
+        public static partial void UnhandledException(ILogger logger, Exception exception, string method, PathString path);
+    }
+}

@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MynaPlatform.ServiceDefaults.Problems;
+
+public static class ProblemDetailsExtensions
+{
+    public const string TraceIdExtension = "traceId";
+
+    public static IServiceCollection AddPlatformProblemDetails(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = AddTraceId);
+        services.AddExceptionHandler<PlatformExceptionHandler>();
+
+        // A body that cannot be bound throws, so the handler can name the field instead of an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        return services;
+    }
+
+    private static void AddTraceId(ProblemDetailsContext context)
+    {
+        var traceId = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+        context.ProblemDetails.Extensions.TryAdd(TraceIdExtension, traceId);
+        context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+
+        var endpoint = context.HttpContext.Features.Get<IEndpointFeature>()?.Endpoint;
+        if (endpoint is null && context.ProblemDetails.Status == StatusCodes.Status404NotFound)
+        {
+            context.ProblemDetails.Detail ??= "指定されたアドレスは存在しません。URL を確認してください。";
+        }
+    }
+}

@@ -1,0 +1,17 @@
+namespace MynaPlatform.Hosting;
+
+/// <summary>Configuration keys that the AppHost sets on every service.</summary>
+public static class PlatformConfigurationKeys
+{
+    /// <summary>Folder that holds every file the platform writes (SQLite files, keys, the broker).</summary>
+    public const string DataDirectory = "Platform:DataDirectory";
+
+    /// <summary>Storage provider of a service: <c>Sqlite</c> or <c>MongoDb</c>.</summary>
+    public const string StorageProvider = "Storage:Provider";
+
+    /// <summary>
+    /// Test-only clock offset as a .NET time span (for example <c>1.00:00:00</c>); honoured only
+    /// outside the Production environment.
+    /// </summary>
+    public const string TestClockOffset = "Platform:TestClock:Offset";
+}
