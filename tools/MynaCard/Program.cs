@@ -1,0 +1,3 @@
+using MynaPlatform.MynaCard.Cli;
+
+return await MynaCardCli.RunAsync(args, CliEnvironment.FromProcess());
