@@ -42,7 +42,8 @@ public sealed class SimulatorFixture : IAsyncLifetime
     {
         var factory = new WebApplicationFactory<JpkiSimulatorOptions>().WithWebHostBuilder(host => host
             .UseSetting("Platform:DataDirectory", dataDirectory)
-            .UseSetting("JpkiSimulator:Verifiers:identity", VerifierKey));
+            .UseSetting("JpkiSimulator:Verifiers:identity", VerifierKey)
+            .UseSetting("Logging:LogLevel:Default", "Warning"));
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         return factory;

@@ -25,5 +25,5 @@ public sealed class SimulatorStorageOptions
         "Platform:DataDirectory is not set. Set it to the folder where the JPKI simulator keeps its CA keys and residents.")]
     public string? DataDirectory { get; set; }
 
-    public string SimulatorDirectory => Path.Combine(Path.GetFullPath(DataDirectory!), "jpki-simulator");
+    public string SimulatorDirectory() => Path.Combine(Path.GetFullPath(DataDirectory!), "jpki-simulator");
 }

@@ -43,7 +43,7 @@ public sealed partial class AuthorityStore(
 
     private CertificateAuthority LoadOrCreate(string name, string purposeUnit, bool isTrusted)
     {
-        var folder = Path.Combine(storage.Value.SimulatorDirectory, "authorities");
+        var folder = Path.Combine(storage.Value.SimulatorDirectory(), "authorities");
         var certificatePath = Path.Combine(folder, $"{name}.crt");
         var keyPath = Path.Combine(folder, $"{name}.key");
 

@@ -15,7 +15,7 @@ public sealed class ResidentRegistry(IOptions<SimulatorStorageOptions> storage) 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private RegistryDocument? _document;
 
-    private string FilePath => Path.Combine(storage.Value.SimulatorDirectory, "registry.json");
+    private string FilePath => Path.Combine(storage.Value.SimulatorDirectory(), "registry.json");
 
     public async Task<T> ReadAsync<T>(Func<RegistryDocument, T> read, CancellationToken cancellationToken)
     {
