@@ -88,7 +88,7 @@ public sealed class RevocationTests(SimulatorFixture simulator) : IClassFixture<
     }
 
     [Fact]
-    public async Task Renewal_SameResident_KeepsNumberAndSupersedesOldCard()
+    public async Task Renewal_SameResident_KeepsNumber()
     {
         var old = await simulator.IssueAsync();
 

@@ -20,8 +20,8 @@ public sealed class ValidityRuleTests
     [Fact]
     public void NotAfter_LateUtcIssue_CountsJapaneseDate()
     {
-        // 2026-06-01T16:00Z is already 2 June in Japan, so the birthday on 2 June is the day of
-        // issue, not after it; counted in UTC the first birthday would be that same day.
+        // 2026-06-01T16:00Z is already 2 June in Japan, so a 2 June birthday is the day of issue
+        // and does not count. Counted in UTC, it would be the first birthday after issue.
         var notAfter = ValidityRule.NotAfter(new DateOnly(1990, 6, 2), new DateTimeOffset(2026, 6, 1, 16, 0, 0, TimeSpan.Zero));
 
         Assert.Equal(new DateTimeOffset(2031, 6, 2, 23, 59, 59, TimeSpan.FromHours(9)), notAfter);

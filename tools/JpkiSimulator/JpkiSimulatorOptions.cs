@@ -18,7 +18,7 @@ public sealed class JpkiSimulatorOptions
 
 public sealed class SimulatorStorageOptions
 {
-    /// <summary>Configuration section that holds <see cref="DataDirectory"/>.</summary>
+    /// <summary>Configuration section that contains <see cref="DataDirectory"/>.</summary>
     public const string SectionName = "Platform";
 
     [Required(AllowEmptyStrings = false, ErrorMessage =

@@ -15,7 +15,7 @@ public static class JpkiReasonCodes
     public const string CardFileExists = "CARD_FILE_EXISTS";
     public const string CardFileWriteFailed = "CARD_FILE_WRITE_FAILED";
 
-    // Certificates as a verifier sees them.
+    // Certificate checks by a verifier.
     public const string CertificateExpired = "CERTIFICATE_EXPIRED";
     public const string CertificateNotYetValid = "CERTIFICATE_NOT_YET_VALID";
     public const string CertificateOnHold = "CERTIFICATE_ON_HOLD";

@@ -35,9 +35,9 @@ public static class CertificateProfiles
     /// </summary>
     public static CertificateRequest Signature(PublicKey publicKey, Resident resident, TestIssuingOptions options, Uri crlUrl)
     {
-        // NOTE: real JPKI signature certificates carry these attributes in a layout of their own
-        // that was not confirmed from a primary source; the standard attributes stand in for it.
-        // The builder encodes attributes in the reverse order of the calls: C, L, CN.
+        // NOTE: real JPKI signature certificates use their own layout for these attributes, which
+        // no primary source here confirms. The standard attributes are used in its place.
+        // The builder encodes attributes in the reverse order of the calls, so C, L, CN.
         var subject = new X500DistinguishedNameBuilder();
         subject.AddCommonName(resident.Name);
         subject.AddLocalityName(resident.Address);

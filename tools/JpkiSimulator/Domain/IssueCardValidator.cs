@@ -13,7 +13,7 @@ public static class IssueCardValidator
     private const int RequiredKeySize = 2048;
     private static readonly DateOnly EarliestDateOfBirth = new(1900, 1, 1);
 
-    /// <summary>Loads a PEM PKCS#10 request and checks its self-signature, which proves the card holds the key.</summary>
+    /// <summary>Loads a PEM PKCS#10 request and checks its self-signature, which proves the card has the private key.</summary>
     public static PublicKey ReadPublicKey(string? pem, string field)
     {
         if (string.IsNullOrWhiteSpace(pem))

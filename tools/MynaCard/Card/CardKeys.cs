@@ -8,8 +8,8 @@ public sealed class CardKeys : IDisposable
 {
     private const int KeySize = 2048;
 
-    // NOTE: a 4-digit PIN has only 10,000 values, so anyone holding a copy of the card file can
-    // find it offline whatever the iteration count; the count only slows each guess.
+    // NOTE: a 4-digit PIN has only 10,000 values, so anyone with a copy of the card file can
+    // find it offline. The iteration count only slows each guess.
     private const int Pbkdf2Iterations = 100_000;
 
     private readonly RSA _key = RSA.Create(KeySize);

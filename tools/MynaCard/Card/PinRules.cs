@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace MynaPlatform.MynaCard.Card;
 
 /// <summary>
-/// JPKI PIN rules: the login PIN is 4 digits and locks after 3 consecutive failures; the signature
+/// JPKI PIN rules. The login PIN is 4 digits and locks after 3 consecutive failures. The signature
 /// password is 6–16 upper-case letters and digits and locks after 5.
 /// </summary>
 public static partial class PinRules

@@ -1,6 +1,6 @@
 namespace MynaPlatform.MynaCard.Cli;
 
-/// <summary>What a run of the command line sees of its process, so tests can run it in-process.</summary>
+/// <summary>Process streams, variables, folder and clock of one command-line run, replaceable so tests can run it in-process.</summary>
 public sealed record CliEnvironment(
     TextWriter Output,
     TextWriter Error,

@@ -2,7 +2,7 @@ using MynaPlatform.Jpki;
 
 namespace MynaPlatform.MynaCard.Cli;
 
-/// <summary>Process exit codes; the reason code on standard error tells the exact cause.</summary>
+/// <summary>Process exit codes. The reason code on standard error gives the exact cause.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

@@ -157,7 +157,12 @@ public static class IssueCommand
             dateOfBirth = parsed;
         }
 
-        ResidentSex? residentSex = sex is null ? null : sex == "male" ? ResidentSex.Male : ResidentSex.Female;
+        ResidentSex? residentSex = sex switch
+        {
+            "male" => ResidentSex.Male,
+            "female" => ResidentSex.Female,
+            _ => null,
+        };
         return new ResidentDetails(name, address, dateOfBirth, residentSex);
     }
 

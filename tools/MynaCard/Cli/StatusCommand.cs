@@ -72,8 +72,15 @@ public static class StatusCommand
         };
     }
 
-    private static string Validity(X509Certificate2 certificate, DateTimeOffset now) =>
-        now < certificate.NotBefore ? "NotYetValid" : now > certificate.NotAfter ? "Expired" : "Valid";
+    private static string Validity(X509Certificate2 certificate, DateTimeOffset now)
+    {
+        if (now < certificate.NotBefore)
+        {
+            return "NotYetValid";
+        }
+
+        return now > certificate.NotAfter ? "Expired" : "Valid";
+    }
 
     private static Uri? TryResolve(string? option, CliEnvironment environment)
     {

@@ -14,8 +14,8 @@ namespace MynaPlatform.MynaCard.Simulator;
 public static class RevocationCheck
 {
     /// <param name="fallbackBase">
-    /// Simulator address to try when the distribution point is unreachable, for example after the
-    /// simulator came back on another port; the same path is requested there.
+    /// Simulator address to try, with the same path, when the distribution point is unreachable.
+    /// That happens when the simulator restarts on another port.
     /// </param>
     public static async Task<CertificateState> FindStateAsync(
         X509Certificate2 certificate, X509Certificate2 issuer, Uri? fallbackBase, DateTimeOffset now, CancellationToken cancellationToken)

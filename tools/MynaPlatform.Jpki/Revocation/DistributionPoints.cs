@@ -38,7 +38,7 @@ public static class DistributionPoints
         {
             var point = points.ReadSequence();
 
-            // distributionPoint [0] holds a choice whose fullName [0] is a list of general names.
+            // distributionPoint [0] contains a choice whose fullName [0] is a list of general names.
             if (!point.HasData || !point.PeekTag().HasSameClassAndValue(FullNameTag))
             {
                 continue;
