@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using MynaPlatform.ServiceDefaults.Correlation;
 using MynaPlatform.ServiceDefaults.Problems;
 using MynaPlatform.ServiceDefaults.Telemetry;
 using MynaPlatform.ServiceDefaults.Time;
@@ -42,6 +43,7 @@ public static class ServiceDefaultsExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<CorrelationMiddleware>();
 
         // Liveness answers as long as the process runs; readiness runs every registered check.
         app.MapHealthChecks(HealthPath);

@@ -1,0 +1,56 @@
+using MynaPlatform.AppHost.Messaging;
+using MynaPlatform.AppHost.Storage;
+using MynaPlatform.Hosting;
+
+namespace MynaPlatform.AppHost.Platform;
+
+/// <summary>The broker and (in containers mode) the database that every service depends on.</summary>
+public sealed record PlatformBackbone(
+    RunMode Mode,
+    string DataDirectory,
+    IResourceBuilder<IResourceWithConnectionString> Messaging,
+    IResourceBuilder<MongoReplicaSetResource>? MongoDb)
+{
+    public IResourceBuilder<IResource>[] Resources => MongoDb is null ? [Messaging] : [Messaging, MongoDb];
+}
+
+public static class PlatformServices
+{
+    public static PlatformBackbone AddPlatformBackbone(this IDistributedApplicationBuilder builder, PlatformSettings settings, RunMode mode)
+    {
+        if (mode == RunMode.Containers)
+        {
+            var rabbit = builder.AddRabbitMQ(ResourceNames.Messaging);
+            var mongo = builder.AddMongoReplicaSet(ResourceNames.MongoDb);
+            return new PlatformBackbone(mode, settings.DataDirectory, rabbit, mongo);
+        }
+
+        var localRabbit = builder.AddLocalRabbitMq(ResourceNames.Messaging, settings.DataDirectory);
+        return new PlatformBackbone(mode, settings.DataDirectory, localRabbit, null);
+    }
+
+    /// <summary>
+    /// Adds a platform service with its storage settings, the broker and its health check; it starts
+    /// only once the broker (and MongoDB in containers mode) is healthy.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithPlatformDependencies(
+        this IResourceBuilder<ProjectResource> service, PlatformBackbone backbone)
+    {
+        service
+            .WithEnvironment("Platform__DataDirectory", backbone.DataDirectory)
+            .WithReference(backbone.Messaging)
+            .WaitFor(backbone.Messaging)
+            .WithHttpHealthCheck("/health", endpointName: ResourceNames.HttpEndpoint);
+
+        if (backbone.MongoDb is { } mongo)
+        {
+            service.WithEnvironment("Storage__Provider", "MongoDb").WithReference(mongo).WaitFor(mongo);
+        }
+        else
+        {
+            service.WithEnvironment("Storage__Provider", "Sqlite");
+        }
+
+        return service;
+    }
+}

@@ -1,0 +1,31 @@
+using MynaPlatform.AppHost.Platform;
+using MynaPlatform.AppHost.Readiness;
+using MynaPlatform.Hosting;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var settings = PlatformSettings.Read(builder.Configuration, builder.AppHostDirectory);
+var (mode, reason) = RunModeDetector.Resolve(settings.RequestedMode);
+Console.WriteLine($"MynaPlatform runs in {mode} mode because {reason}. Data folder: {settings.DataDirectory}");
+var backbone = builder.AddPlatformBackbone(settings, mode);
+
+var notices = builder.AddProject<Projects.MynaPlatform_Notices>(ResourceNames.Notices)
+    .WithPlatformDependencies(backbone);
+
+var accessLog = builder.AddProject<Projects.MynaPlatform_AccessLog>(ResourceNames.AccessLog)
+    .WithPlatformDependencies(backbone);
+
+var identity = builder.AddProject<Projects.MynaPlatform_Identity>(ResourceNames.Identity)
+    .WithPlatformDependencies(backbone)
+    .WithReference(notices).WaitFor(notices)
+    .WithReference(accessLog).WaitFor(accessLog);
+
+var gateway = builder.AddProject<Projects.MynaPlatform_Gateway>(ResourceNames.Gateway)
+    .WithGatewayEndpoint(settings.GatewayPort)
+    .WithReference(identity).WaitFor(identity)
+    .WithReference(notices).WaitFor(notices)
+    .WithReference(accessLog).WaitFor(accessLog);
+
+builder.AddReadinessReport(settings, mode, [.. backbone.Resources, notices, accessLog, identity, gateway]);
+
+builder.Build().Run();

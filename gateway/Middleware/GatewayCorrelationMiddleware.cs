@@ -1,0 +1,35 @@
+using System.Diagnostics;
+using MynaPlatform.Hosting;
+
+namespace MynaPlatform.Gateway.Middleware;
+
+/// <summary>
+/// Gives every request a correlation id: the client's when it is well formed, else a new one. It
+/// is forwarded to the service and returned with the trace id, so an operator can find the request
+/// in the dashboard.
+/// </summary>
+public sealed class GatewayCorrelationMiddleware(RequestDelegate next)
+{
+    public const string TraceIdHeader = "X-Trace-Id";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var incoming = context.Request.Headers[CorrelationId.HeaderName].ToString();
+        var correlationId = CorrelationId.IsValid(incoming) ? incoming : CorrelationId.NewId();
+
+        context.Request.Headers[CorrelationId.HeaderName] = correlationId;
+        CorrelationId.Current = correlationId;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[CorrelationId.HeaderName] = correlationId;
+            if (Activity.Current is { } activity)
+            {
+                context.Response.Headers[TraceIdHeader] = activity.TraceId.ToString();
+            }
+
+            return Task.CompletedTask;
+        });
+
+        return next(context);
+    }
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Runs the whole platform on this machine: installs what is missing, builds, starts the AppHost,
+# waits until every resource is healthy and prints the addresses. Ctrl+C stops everything it started.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$PWD
+
+usage() {
+  cat <<'TEXT'
+使い方 / Usage: ./run.sh [--help]
+
+  プラットフォーム全体を起動し、ポータル・ゲートウェイ・ダッシュボードのアドレスを表示します。
+  Starts the whole platform and prints the portal, gateway and dashboard addresses.
+
+環境変数 / Environment variables:
+  MYNA_DATA_DIR         データフォルダー / data folder (default: .data)
+  MYNA_GATEWAY_PORT     ゲートウェイのポート / gateway port (default: 5080)
+  MYNA_DASHBOARD_PORT   ダッシュボードのポート / dashboard port (default: 18888)
+  MYNA_OTLP_PORT        テレメトリ受信ポート / OTLP port of the dashboard (default: 18889)
+  MYNA_RESOURCE_PORT    リソースサービスのポート / resource service port (default: 18890)
+  MYNA_START_TIMEOUT    起動待ちの上限秒数 / seconds to wait for all-healthy (default: 300)
+TEXT
+}
+
+for argument in "$@"; do
+  case "$argument" in
+    -h|--help) usage; exit 0 ;;
+    *) echo "不明なオプションです / unknown option: $argument (see ./run.sh --help)" >&2; exit 2 ;;
+  esac
+done
+
+data_dir=$(realpath -m "${MYNA_DATA_DIR:-$root/.data}")
+gateway_port=${MYNA_GATEWAY_PORT:-5080}
+dashboard_port=${MYNA_DASHBOARD_PORT:-18888}
+otlp_port=${MYNA_OTLP_PORT:-18889}
+resource_port=${MYNA_RESOURCE_PORT:-18890}
+start_timeout=${MYNA_START_TIMEOUT:-300}
+
+bash scripts/prerequisites.sh
+
+echo "[run] building (dotnet build)..."
+dotnet build MynaPlatform.sln -nologo -v quiet -clp:ErrorsOnly
+
+mkdir -p "$data_dir/logs"
+log_file="$data_dir/logs/apphost.log"
+env_file="$data_dir/platform.env"
+run_id="$(date +%s)-$$"
+
+echo "[run] starting the AppHost; its log is $log_file"
+(
+  cd AppHost
+  export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
+  export ASPNETCORE_URLS="http://localhost:$dashboard_port"
+  export ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$otlp_port"
+  export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$resource_port"
+  export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
+  export Platform__DataDirectory="$data_dir" Platform__RunId="$run_id" Platform__GatewayPort="$gateway_port"
+  exec dotnet bin/Debug/net10.0/MynaPlatform.AppHost.dll
+) >"$log_file" 2>&1 &
+apphost_pid=$!
+
+stop_platform() {
+  trap - INT TERM
+  echo
+  echo "[run] stopping the platform..."
+  kill -TERM "$apphost_pid" 2>/dev/null || true
+  wait "$apphost_pid" 2>/dev/null || true
+  echo "[run] stopped"
+  exit 0
+}
+trap stop_platform INT TERM
+
+started=$(date +%s)
+until grep -qx "PLATFORM_READY_RUN_ID=$run_id" "$env_file" 2>/dev/null; do
+  if ! kill -0 "$apphost_pid" 2>/dev/null; then
+    echo "[run] the AppHost stopped before the platform was ready. Last lines of $log_file:" >&2
+    tail -n 40 "$log_file" >&2
+    exit 1
+  fi
+  if (( $(date +%s) - started > start_timeout )); then
+    echo "[run] the platform was not healthy within $start_timeout s. Last lines of $log_file:" >&2
+    tail -n 40 "$log_file" >&2
+    kill -TERM "$apphost_pid" 2>/dev/null || true
+    exit 1
+  fi
+  sleep 1
+done
+
+value_of() { grep -m1 "^$1=" "$env_file" | cut -d= -f2-; }
+cat <<TEXT
+
+MynaPlatform が起動しました / MynaPlatform is running ($(value_of PLATFORM_RUN_MODE) mode, healthy after $(( $(date +%s) - started )) s)
+
+  ポータル / Portal:          $(value_of PORTAL_URL)
+  ゲートウェイ / Gateway:     $(value_of GATEWAY_URL)
+  ダッシュボード / Dashboard: $(value_of DASHBOARD_URL)
+
+  アドレスは $env_file にも書かれています / The addresses are also in $env_file
+  停止するには Ctrl+C を押してください / Press Ctrl+C to stop.
+TEXT
+
+wait "$apphost_pid"

@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MynaPlatform.Hosting;
+
+namespace MynaPlatform.Messaging.Outbox;
+
+/// <summary>
+/// Publishes committed outbox rows. Rows of one aggregate go out in sequence order: after a failed
+/// row, the later rows of that aggregate wait for the next round. A broker outage never blocks a
+/// request, because requests only write rows; the dispatcher retries with growing backoff.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IOutboxStore store,
+    OutboxSignal signal,
+    IBus bus,
+    TimeProvider clock,
+    IOptions<MessagingOptions> options,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private static readonly ActivitySource Source = new(MessagingTelemetry.SourceName);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var backoff = TimeSpan.Zero;
+        if (settings.HoldDispatch)
+        {
+            Log.DispatchHeld(logger);
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (backoff > TimeSpan.Zero)
+            {
+                await Task.Delay(backoff, clock, stoppingToken);
+            }
+
+            if (settings.HoldDispatch)
+            {
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                continue;
+            }
+
+            var outcome = await DispatchPendingAsync(settings, stoppingToken);
+            backoff = outcome.Failed ? NextBackoff(backoff, settings.MaxBackoff) : TimeSpan.Zero;
+            if (!outcome.Failed && outcome.Published < settings.BatchSize)
+            {
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<(int Published, bool Failed)> DispatchPendingAsync(MessagingOptions settings, CancellationToken stoppingToken)
+    {
+        IReadOnlyList<OutboxMessage> pending;
+        try
+        {
+            pending = await store.GetPendingAsync(settings.BatchSize, stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.ReadFailed(logger, exception);
+            return (0, true);
+        }
+
+        var published = 0;
+        var blockedAggregates = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in pending)
+        {
+            if (blockedAggregates.Contains(row.AggregateId))
+            {
+                continue;
+            }
+
+            if (await TryPublishAsync(row, settings.PublishTimeout, stoppingToken))
+            {
+                published++;
+            }
+            else
+            {
+                blockedAggregates.Add(row.AggregateId);
+            }
+        }
+
+        return (published, blockedAggregates.Count > 0);
+    }
+
+    private async Task<bool> TryPublishAsync(OutboxMessage row, TimeSpan timeout, CancellationToken stoppingToken)
+    {
+        using var activity = StartPublishActivity(row);
+        try
+        {
+            var messageType = Type.GetType(row.MessageType, throwOnError: true)!;
+            var message = JsonSerializer.Deserialize(row.Body, messageType, MessageJson.Options)!;
+
+            using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            timeoutSource.CancelAfter(timeout);
+            await bus.Publish(message, messageType, context =>
+            {
+                context.MessageId = row.MessageId;
+                if (row.CorrelationId is not null)
+                {
+                    context.Headers.Set(CorrelationId.HeaderName, row.CorrelationId);
+                }
+            }, timeoutSource.Token);
+
+            await store.MarkSentAsync(row.MessageId, clock.GetUtcNow(), CancellationToken.None);
+            Log.Published(logger, row.MessageId, messageType.Name);
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            Log.PublishFailed(logger, exception, row.MessageId, row.Attempts + 1);
+            activity?.SetStatus(ActivityStatusCode.Error);
+            await TryRecordFailureAsync(row, exception);
+            return false;
+        }
+    }
+
+    private async Task TryRecordFailureAsync(OutboxMessage row, Exception exception)
+    {
+        try
+        {
+            await store.RecordFailureAsync(row.MessageId, exception.GetType().Name + ": " + exception.Message, CancellationToken.None);
+        }
+        catch (Exception recordException)
+        {
+            Log.ReadFailed(logger, recordException);
+        }
+    }
+
+    /// <summary>
+    /// Continues the trace of the request that wrote the row, so MassTransit's send activity and
+    /// the consumer's activity join it. Without a listener the activity is created by hand, because
+    /// MassTransit propagates whatever activity is current.
+    /// </summary>
+    private static Activity? StartPublishActivity(OutboxMessage row)
+    {
+        if (row.TraceParent is null || !ActivityContext.TryParse(row.TraceParent, row.TraceState, out var parent))
+        {
+            return Source.StartActivity("outbox publish", ActivityKind.Producer);
+        }
+
+        var activity = Source.StartActivity("outbox publish", ActivityKind.Producer, parent);
+        if (activity is null)
+        {
+            activity = new Activity("outbox publish");
+            activity.SetParentId(parent.TraceId, parent.SpanId, parent.TraceFlags);
+            activity.TraceStateString = row.TraceState;
+            activity.Start();
+        }
+
+        return activity;
+    }
+
+    private static TimeSpan NextBackoff(TimeSpan current, TimeSpan max)
+    {
+        var next = current == TimeSpan.Zero ? TimeSpan.FromMilliseconds(200) : current * 2;
+        return next > max ? max : next;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, EventName = "OutboxMessagePublished", Level = LogLevel.Debug,
+            Message = "Published outbox message {MessageId} of type {MessageType}")]
+        public static partial void Published(ILogger logger, Guid messageId, string messageType);
+
+        [LoggerMessage(EventId = 2, EventName = "OutboxPublishFailed", Level = LogLevel.Warning,
+            Message = "Publishing outbox message {MessageId} failed on attempt {Attempt}; it will be retried")]
+        public static partial void PublishFailed(ILogger logger, Exception exception, Guid messageId, int attempt);
+
+        [LoggerMessage(EventId = 3, EventName = "OutboxStoreFailed", Level = LogLevel.Error,
+            Message = "Reading or updating the outbox failed; the dispatcher will retry")]
+        public static partial void ReadFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(EventId = 4, EventName = "OutboxDispatchHeld", Level = LogLevel.Warning,
+            Message = "Outbox dispatch is held by the test-only setting Messaging:HoldDispatch; nothing will be published")]
+        public static partial void DispatchHeld(ILogger logger);
+    }
+}

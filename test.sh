@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every test project, one at a time (two AppHosts at once are too many for 2 cores), each
+# with its own temporary data folder, and ends with one line: "N passed, N failed, N skipped".
+# Exits non-zero on any failure, when no test ran, or when a project's results cannot be read.
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$PWD
+
+bash scripts/prerequisites.sh || { echo "[test] prerequisites failed" >&2; exit 1; }
+
+echo "[test] building (dotnet build)..."
+if ! dotnet build MynaPlatform.sln -nologo -v quiet -clp:ErrorsOnly; then
+  echo "[test] the build failed" >&2
+  exit 1
+fi
+
+results_root=$(mktemp -d -t myna-test-results.XXXXXX)
+project_timeout=${MYNA_TEST_PROJECT_TIMEOUT:-25m}
+passed=0 failed=0 skipped=0 unreadable=0
+summary=()
+
+counter() { # counter NAME FILE: reads one attribute of the TRX Counters element
+  grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | head -n1
+}
+
+mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' | sort)
+for project in "${projects[@]}"; do
+  name=$(basename "$project" .csproj)
+  data_dir=$(mktemp -d -t "myna-$name.XXXXXX")
+  results="$results_root/$name"
+  echo "[test] $name"
+
+  MYNA_TEST_DATA_DIR="$data_dir" timeout --signal=TERM --kill-after=30s "$project_timeout" \
+    dotnet test --project "$project" --no-build --report-trx --results-directory "$results"
+  exit_code=$?
+
+  trx=$(find "$results" -name '*.trx' 2>/dev/null | head -n1)
+  if [ -z "$trx" ]; then
+    echo "[test] $name: no results could be read (exit code $exit_code)" >&2
+    unreadable=$((unreadable + 1))
+    summary+=("$name: results unreadable (exit code $exit_code)")
+  else
+    p=$(counter passed "$trx"); f=$(counter failed "$trx"); e=$(counter error "$trx"); n=$(counter notExecuted "$trx")
+    p=${p:-0}; f=$(( ${f:-0} + ${e:-0} )); n=${n:-0}
+    if [ "$exit_code" -ne 0 ] && [ "$f" -eq 0 ]; then
+      # The runner failed without a failed test (a crash, a timeout): count it as a failure.
+      f=1
+    fi
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + n))
+    summary+=("$name: $p passed, $f failed, $n skipped")
+  fi
+  rm -rf "$data_dir"
+done
+
+echo
+printf '[test] %s\n' "${summary[@]}"
+rm -rf "$results_root"
+
+echo "$passed passed, $failed failed, $skipped skipped"
+if [ "$failed" -ne 0 ] || [ "$unreadable" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi
