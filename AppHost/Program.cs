@@ -15,8 +15,11 @@ var notices = builder.AddProject<Projects.MynaPlatform_Notices>(ResourceNames.No
 var accessLog = builder.AddProject<Projects.MynaPlatform_AccessLog>(ResourceNames.AccessLog)
     .WithPlatformDependencies(backbone);
 
+var jpkiSimulator = builder.AddJpkiSimulator(settings);
+
 var identity = builder.AddProject<Projects.MynaPlatform_Identity>(ResourceNames.Identity)
     .WithPlatformDependencies(backbone)
+    .WithJpkiSimulator(jpkiSimulator)
     .WithReference(notices).WaitFor(notices)
     .WithReference(accessLog).WaitFor(accessLog);
 
@@ -26,6 +29,6 @@ var gateway = builder.AddProject<Projects.MynaPlatform_Gateway>(ResourceNames.Ga
     .WithReference(notices).WaitFor(notices)
     .WithReference(accessLog).WaitFor(accessLog);
 
-builder.AddReadinessReport(settings, mode, [.. backbone.Resources, notices, accessLog, identity, gateway]);
+builder.AddReadinessReport(settings, mode, jpkiSimulator?.Simulator, [.. backbone.Resources, notices, accessLog, identity, gateway]);
 
 builder.Build().Run();

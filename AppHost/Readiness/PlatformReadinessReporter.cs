@@ -38,6 +38,12 @@ public sealed partial class PlatformReadinessReporter(
             ["PORTAL_URL"] = gatewayUrl + "/",
             ["PLATFORM_RUN_MODE"] = settings.RunMode,
         };
+        var simulator = model.Resources.OfType<ProjectResource>().SingleOrDefault(resource => resource.Name == ResourceNames.JpkiSimulator);
+        if (simulator is not null)
+        {
+            entries["JPKI_SIMULATOR_URL"] = (await new EndpointReference(simulator, ResourceNames.HttpEndpoint).GetValueAsync(stoppingToken))!.TrimEnd('/');
+        }
+
         if (settings.DashboardUrl is { } dashboardUrl)
         {
             entries["DASHBOARD_URL"] = dashboardUrl;

@@ -12,8 +12,17 @@ public static class ReadinessRegistration
 
     /// <summary>Registers the readiness report, with the dashboard's login address when the dashboard runs.</summary>
     public static IDistributedApplicationBuilder AddReadinessReport(
-        this IDistributedApplicationBuilder builder, PlatformSettings settings, RunMode mode, params IResourceBuilder<IResource>[] resources)
+        this IDistributedApplicationBuilder builder,
+        PlatformSettings settings,
+        RunMode mode,
+        IResourceBuilder<ProjectResource>? jpkiSimulator,
+        IResourceBuilder<IResource>[] resources)
     {
+        if (jpkiSimulator is not null)
+        {
+            resources = [.. resources, jpkiSimulator];
+        }
+
         var dashboardUrl = DashboardLoginUrl(builder);
         builder.Services.AddSingleton(new ReadinessSettings(
             PlatformEnvFile.PathIn(settings.DataDirectory),
