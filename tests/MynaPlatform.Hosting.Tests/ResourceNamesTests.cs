@@ -1,13 +1,17 @@
-using Xunit;
+using System.Reflection;
 using MynaPlatform.Hosting;
+using Xunit;
 
 namespace MynaPlatform.Hosting.Tests;
 
 public sealed class ResourceNamesTests
 {
     [Fact]
-    public void ServiceNames_AreLowerKebabCase()
+    public void ResourceNames_All_AreLowerKebabCase()
     {
-        Assert.Matches("^[a-z]+(-[a-z]+)*$", ResourceNames.AccessLog);
+        var names = typeof(ResourceNames).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(field => (string)field.GetValue(null)!);
+
+        Assert.All(names, name => Assert.Matches("^[a-z]+(-[a-z]+)*$", name));
     }
 }
