@@ -22,7 +22,6 @@ public sealed partial class PlatformReadinessReporter(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = TimeProvider.System.GetTimestamp();
         foreach (var resourceName in settings.ResourceNames)
         {
             Log.Waiting(logger, resourceName);
@@ -51,13 +50,14 @@ public sealed partial class PlatformReadinessReporter(
 
         entries["PLATFORM_READY_RUN_ID"] = settings.RunId ?? "";
         PlatformEnvFile.Set(settings.EnvFilePath, entries);
-        Log.Ready(logger, (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds, settings.EnvFilePath);
+        var sinceStart = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
+        Log.Ready(logger, (long)sinceStart.TotalMilliseconds, settings.EnvFilePath);
     }
 
     private static partial class Log
     {
         [LoggerMessage(EventId = 1, EventName = "PlatformReady", Level = LogLevel.Information,
-            Message = "Every resource is healthy after {ElapsedMilliseconds} ms; addresses written to {EnvFile}")]
+            Message = "Every resource is healthy {ElapsedMilliseconds} ms after the AppHost started; addresses written to {EnvFile}")]
         public static partial void Ready(ILogger logger, long elapsedMilliseconds, string envFile);
 
         [LoggerMessage(EventId = 2, EventName = "WaitingForResource", Level = LogLevel.Debug,

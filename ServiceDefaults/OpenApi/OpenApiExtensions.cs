@@ -13,7 +13,13 @@ public static class OpenApiExtensions
     /// unchanged, so the document is served under the service's own prefix.
     /// </summary>
     public static IServiceCollection AddPlatformOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi();
+        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            // The service's own address is not reachable by clients; without servers, clients
+            // resolve paths against the address they fetched the document from, the gateway.
+            document.Servers = [];
+            return Task.CompletedTask;
+        }));
 
     /// <summary>Maps <c>/api/{service}/openapi/v1.json</c>, and a Scalar page in Development.</summary>
     public static WebApplication MapPlatformOpenApi(this WebApplication app, string routePrefix)

@@ -22,8 +22,9 @@ public static class ProblemDetailsExtensions
 
     private static void AddTraceId(ProblemDetailsContext context)
     {
+        // The bare trace id, as the gateway returns it in X-Trace-Id, rather than the whole traceparent.
         var traceId = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
-        context.ProblemDetails.Extensions.TryAdd(TraceIdExtension, traceId);
+        context.ProblemDetails.Extensions[TraceIdExtension] = traceId;
         context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
 
         var endpoint = context.HttpContext.Features.Get<IEndpointFeature>()?.Endpoint;
