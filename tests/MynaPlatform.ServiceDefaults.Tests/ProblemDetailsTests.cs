@@ -1,0 +1,78 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Xunit;
+
+namespace MynaPlatform.ServiceDefaults.Tests;
+
+public sealed class ProblemDetailsTests
+{
+    private static void MapEndpoints(WebApplication app)
+    {
+        app.MapPost("/items", (ItemRequest request) => TypedResults.Ok(request));
+        app.MapGet("/broken", string () => throw new InvalidOperationException("secret internal detail"));
+    }
+
+    [Fact]
+    public async Task MalformedJson_FieldOfWrongType_Returns400NamingField()
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var response = await service.Client.PostAsync("/items",
+            new StringContent("""{"title": "x", "count": "many"}""", Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await ReadProblemAsync(response);
+        Assert.Contains("count", problem.GetProperty("detail").GetString());
+        Assert.Matches("^[0-9a-f]{32}$", problem.GetProperty("traceId").GetString());
+    }
+
+    [Fact]
+    public async Task UnhandledException_Returns500WithoutDetails()
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var response = await service.Client.GetAsync("/broken", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("secret internal detail", body);
+        Assert.Equal("サーバー内部でエラーが発生しました。", (await ReadProblemAsync(response, body)).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task UnknownRoute_Returns404Problem()
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var response = await service.Client.GetAsync("/nowhere", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var problem = await ReadProblemAsync(response);
+        Assert.True(problem.TryGetProperty("traceId", out _));
+    }
+
+    [Fact]
+    public async Task HealthEndpoints_Running_Return200()
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var health = await service.Client.GetAsync("/health", TestContext.Current.CancellationToken);
+        using var alive = await service.Client.GetAsync("/alive", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+    }
+
+    private static async Task<JsonElement> ReadProblemAsync(HttpResponseMessage response, string? body = null)
+    {
+        body ??= await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    private sealed record ItemRequest(string Title, int Count);
+}
