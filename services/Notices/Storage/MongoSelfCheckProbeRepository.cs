@@ -11,19 +11,21 @@ namespace MynaPlatform.Notices.Storage;
 internal sealed class MongoSelfCheckProbeRepository(IMongoDatabase database, MongoTransaction transaction, MongoOutbox outbox)
     : ISelfCheckProbeRepository
 {
+    private IMongoCollection<MongoSelfCheckProbeDocument> Probes =>
+        database.GetCollection<MongoSelfCheckProbeDocument>(SelfCheckProbeSchema.MongoCollection);
+
     public async Task<bool> RecordAsync(SelfCheckProbe probe, CancellationToken cancellationToken)
     {
+        // The id is looked up first because a duplicate key error inside a transaction makes the
+        // server abort it, and the commit that follows would fail instead of returning false.
         var recorded = await transaction.RunAsync(async (session, token) =>
         {
-            try
-            {
-                await database.GetCollection<MongoSelfCheckProbeDocument>(SelfCheckProbeSchema.MongoCollection)
-                    .InsertOneAsync(session, MongoSelfCheckProbeDocument.From(probe), cancellationToken: token);
-            }
-            catch (MongoWriteException exception) when (exception.WriteError.Category == ServerErrorCategory.DuplicateKey)
+            if (await Probes.Find(session, ByProbeId(probe.ProbeId)).AnyAsync(token))
             {
                 return false;
             }
+
+            await Probes.InsertOneAsync(session, MongoSelfCheckProbeDocument.From(probe), cancellationToken: token);
 
             var message = new SelfCheckProbeRecorded(probe.ProbeId, probe.CorrelationId, probe.RecordedAt);
             await outbox.EnqueueAsync(session, message, probe.ProbeId.ToString(), token);
@@ -37,6 +39,9 @@ internal sealed class MongoSelfCheckProbeRepository(IMongoDatabase database, Mon
 
         return recorded;
     }
+
+    internal static FilterDefinition<MongoSelfCheckProbeDocument> ByProbeId(Guid probeId) =>
+        Builders<MongoSelfCheckProbeDocument>.Filter.Eq(document => document.ProbeId, probeId);
 }
 
 internal sealed class MongoSelfCheckProbeDocument

@@ -60,7 +60,8 @@ public static class MessagingRegistration
         return storage;
     }
 
-    private static void AddOutboxStorage(PlatformStorageBuilder storage)
+    /// <summary>Registers the outbox and inbox stores of the configured provider, without the bus.</summary>
+    internal static void AddOutboxStorage(PlatformStorageBuilder storage)
     {
         if (storage.Provider == StorageProvider.MongoDb)
         {

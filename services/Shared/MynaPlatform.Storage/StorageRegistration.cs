@@ -40,6 +40,7 @@ public static class StorageRegistration
             ?? throw new InvalidOperationException(
                 $"Storage:Provider is MongoDb but ConnectionStrings:{ResourceNames.MongoDb} is not set.");
 
+        MongoSerialization.EnsureRegistered();
         builder.Services.TryAddSingleton<IMongoClient>(new MongoClient(connectionString));
         builder.Services.TryAddSingleton(services => services.GetRequiredService<IMongoClient>()
             .GetDatabase(options.MongoDatabase ?? serviceName));

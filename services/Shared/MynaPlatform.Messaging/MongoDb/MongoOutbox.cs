@@ -16,11 +16,7 @@ public sealed class MongoOutbox(IMongoDatabase database, OutboxSignal signal, Ti
     {
         var row = OutboxEnvelope.Create(message, aggregateId);
         var counter = await database.GetCounters().FindOneAndUpdateAsync(
-            session,
-            Builders<MongoCounterDocument>.Filter.Eq(document => document.Id, MongoMessagingCollections.OutboxSequence),
-            Builders<MongoCounterDocument>.Update.Inc(document => document.Value, 1),
-            new FindOneAndUpdateOptions<MongoCounterDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After },
-            cancellationToken);
+            session, SequenceCounter, NextSequence, NextSequenceOptions, cancellationToken);
 
         await database.GetOutbox().InsertOneAsync(session, new MongoOutboxDocument
         {
@@ -39,4 +35,13 @@ public sealed class MongoOutbox(IMongoDatabase database, OutboxSignal signal, Ti
     }
 
     public void NotifyCommitted() => signal.Notify();
+
+    internal static readonly FilterDefinition<MongoCounterDocument> SequenceCounter =
+        Builders<MongoCounterDocument>.Filter.Eq(document => document.Id, MongoMessagingCollections.OutboxSequence);
+
+    internal static readonly UpdateDefinition<MongoCounterDocument> NextSequence =
+        Builders<MongoCounterDocument>.Update.Inc(document => document.Value, 1);
+
+    internal static readonly FindOneAndUpdateOptions<MongoCounterDocument> NextSequenceOptions =
+        new() { IsUpsert = true, ReturnDocument = ReturnDocument.After };
 }

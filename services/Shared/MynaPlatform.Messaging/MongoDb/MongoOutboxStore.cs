@@ -5,6 +5,8 @@ namespace MynaPlatform.Messaging.MongoDb;
 
 internal sealed class MongoOutboxStore(IMongoDatabase database) : IOutboxStore
 {
+    private const int MaxErrorLength = 500;
+
     internal static readonly FilterDefinition<MongoOutboxDocument> PendingFilter =
         Builders<MongoOutboxDocument>.Filter.Eq(row => row.SentAt, null);
 
@@ -20,16 +22,10 @@ internal sealed class MongoOutboxStore(IMongoDatabase database) : IOutboxStore
     }
 
     public Task MarkSentAsync(Guid messageId, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        database.GetOutbox().UpdateOneAsync(
-            ById(messageId),
-            Builders<MongoOutboxDocument>.Update.Set(row => row.SentAt, sentAt.UtcDateTime),
-            cancellationToken: cancellationToken);
+        database.GetOutbox().UpdateOneAsync(ById(messageId), MarkSent(sentAt), cancellationToken: cancellationToken);
 
     public Task RecordFailureAsync(Guid messageId, string error, CancellationToken cancellationToken) =>
-        database.GetOutbox().UpdateOneAsync(
-            ById(messageId),
-            Builders<MongoOutboxDocument>.Update.Inc(row => row.Attempts, 1).Set(row => row.LastError, error),
-            cancellationToken: cancellationToken);
+        database.GetOutbox().UpdateOneAsync(ById(messageId), RecordFailure(error), cancellationToken: cancellationToken);
 
     public async Task<int> PruneSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken)
     {
@@ -40,6 +36,15 @@ internal sealed class MongoOutboxStore(IMongoDatabase database) : IOutboxStore
     internal static FilterDefinition<MongoOutboxDocument> SentBefore(DateTimeOffset sentBefore) =>
         Builders<MongoOutboxDocument>.Filter.Lt(row => row.SentAt, sentBefore.UtcDateTime);
 
-    private static FilterDefinition<MongoOutboxDocument> ById(Guid messageId) =>
+    internal static FilterDefinition<MongoOutboxDocument> ById(Guid messageId) =>
         Builders<MongoOutboxDocument>.Filter.Eq(row => row.MessageId, messageId);
+
+    internal static UpdateDefinition<MongoOutboxDocument> MarkSent(DateTimeOffset sentAt) =>
+        Builders<MongoOutboxDocument>.Update.Set(row => row.SentAt, sentAt.UtcDateTime);
+
+    /// <summary>Counts the attempt and keeps the start of the error, as the SQLite outbox does.</summary>
+    internal static UpdateDefinition<MongoOutboxDocument> RecordFailure(string error) =>
+        Builders<MongoOutboxDocument>.Update
+            .Inc(row => row.Attempts, 1)
+            .Set(row => row.LastError, error.Length > MaxErrorLength ? error[..MaxErrorLength] : error);
 }

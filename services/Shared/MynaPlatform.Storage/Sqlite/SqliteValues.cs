@@ -16,5 +16,13 @@ public static class SqliteValues
     public static DateTimeOffset ToInstant(string text) =>
         DateTimeOffset.ParseExact(text, InstantFormat, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
+    /// <summary>
+    /// Stores an exact decimal as invariant text, because SQLite's REAL is a binary double and
+    /// would round amounts. Text does not sort numerically, so order amounts in code.
+    /// </summary>
+    public static string ToText(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
+
+    public static decimal ToDecimal(string text) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture);
+
     public static object ToDbValue(string? value) => value is null ? DBNull.Value : value;
 }
