@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MynaPlatform.Gateway.Landing;
 using MynaPlatform.Gateway.Middleware;
+using MynaPlatform.Gateway.Problems;
 using MynaPlatform.Gateway.Routing;
 using MynaPlatform.ServiceDefaults.Configuration;
 using Yarp.ReverseProxy.Transforms;
@@ -12,16 +13,18 @@ public static class GatewayServiceExtensions
     public static IHostApplicationBuilder AddGatewayServices(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<GatewayOptions>(GatewayOptions.SectionName);
+        builder.Services.AddGatewayProblemText();
         var options = builder.Configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
 
-        // Kestrel answers 431 on its own when the headers exceed this limit.
+        // Kestrel returns 431 by itself when the headers exceed this limit.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeadersTotalSize);
 
         builder.Services.AddReverseProxy()
             .LoadFromMemory(GatewayRoutes.BuildRoutes(options), GatewayRoutes.BuildClusters(options))
             .AddTransforms(transforms =>
             {
-                // The gateway is the edge: what a client claims about earlier proxies is dropped and replaced.
+                // The gateway is the edge, so it drops what a client claims about earlier proxies and sets its own headers.
+                transforms.AddRequestTransform(ClientForwardedHeaders.RemoveAsync);
                 transforms.AddRequestHeaderRemove("Forwarded");
                 transforms.AddRequestHeaderRemove("X-Real-IP");
                 transforms.AddXForwarded(ForwardedTransformActions.Set);
@@ -33,9 +36,10 @@ public static class GatewayServiceExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
-        app.UseMiddleware<PathSafetyMiddleware>();
+        // Correlation and security headers come first, so a rejected path still gets both.
         app.UseMiddleware<GatewayCorrelationMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<PathSafetyMiddleware>();
 
         app.MapGet("/", (IOptions<GatewayOptions> options) => LandingPage.Render(options.Value)).ExcludeFromDescription();
         app.MapReverseProxy();

@@ -1,7 +1,7 @@
 namespace MynaPlatform.Gateway.Landing;
 
 /// <summary>
-/// The page at the gateway's root until the portal is served there: it names the API documents.
+/// The page at the gateway's root until the portal is served there. It links each service's API document.
 /// </summary>
 public static class LandingPage
 {

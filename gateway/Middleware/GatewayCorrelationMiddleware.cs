@@ -14,8 +14,12 @@ public sealed class GatewayCorrelationMiddleware(RequestDelegate next)
 
     public Task InvokeAsync(HttpContext context)
     {
+        // The platform's correlation middleware ran first and chose the id of the logging scope.
+        // Reusing it keeps the gateway's logs, the forwarded header and the response on one id.
         var incoming = context.Request.Headers[CorrelationId.HeaderName].ToString();
-        var correlationId = CorrelationId.IsValid(incoming) ? incoming : CorrelationId.NewId();
+        var correlationId = CorrelationId.Current is { } current && CorrelationId.IsValid(current) ? current
+            : CorrelationId.IsValid(incoming) ? incoming
+            : CorrelationId.NewId();
 
         context.Request.Headers[CorrelationId.HeaderName] = correlationId;
         CorrelationId.Current = correlationId;

@@ -6,7 +6,7 @@ namespace MynaPlatform.Gateway.Middleware;
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
-    /// <summary>Policy for API responses (JSON), which never load anything.</summary>
+    /// <summary>Policy for every response that is not HTML, such as JSON, which never loads anything.</summary>
     public const string ApiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
     private static readonly KeyValuePair<string, string>[] CommonHeaders =
