@@ -4,10 +4,10 @@ using System.Text;
 namespace MynaPlatform.Text;
 
 /// <summary>
-/// Normalises Japanese text for search, so that a query matches whatever forms the stored text
-/// uses: NFKC turns full-width Latin letters and digits and half-width katakana into their usual
-/// forms (２０２６ → 2026, ﾈﾝｷﾝ → ネンキン), katakana is folded to hiragana (ネンキン → ねんきん),
-/// Latin letters are lower-cased, and runs of white space become one space.
+/// Normalises Japanese text for search, so that a query matches whatever forms the stored text uses.
+/// NFKC turns full-width Latin letters and digits and half-width katakana into their usual forms
+/// (２０２６ → 2026, ﾈﾝｷﾝ → ネンキン). Katakana is then folded to hiragana (ネンキン → ねんきん), Latin
+/// letters are lower-cased, and each run of white space becomes one space.
 /// </summary>
 public static class SearchText
 {
