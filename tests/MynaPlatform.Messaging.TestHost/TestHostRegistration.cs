@@ -38,11 +38,15 @@ public static class TestHostRegistration
         return builder;
     }
 
-    /// <summary>Prints <c>READY</c> once the bus has connected and its receive endpoints listen.</summary>
-    public static async Task ReportReadyAsync(this IHost host, TimeSpan timeout)
+    /// <summary>
+    /// Prints <c>READY</c> once the bus has connected and its receive endpoints listen, and returns
+    /// whether that happened within <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<bool> ReportReadyAsync(this IHost host, TimeSpan timeout)
     {
         var bus = host.Services.GetRequiredService<IBusControl>();
         var health = await bus.WaitForHealthStatus(BusHealthStatus.Healthy, timeout);
         Console.WriteLine(health == BusHealthStatus.Healthy ? "READY" : $"NOT READY: the bus is {health}");
+        return health == BusHealthStatus.Healthy;
     }
 }
