@@ -16,6 +16,7 @@ var accessLog = builder.AddProject<Projects.MynaPlatform_AccessLog>(ResourceName
     .WithPlatformDependencies(backbone);
 
 var jpkiSimulator = builder.AddJpkiSimulator(settings);
+var tokenServer = builder.AddTokenServerSecrets();
 
 var identity = builder.AddProject<Projects.MynaPlatform_Identity>(ResourceNames.Identity)
     .WithPlatformDependencies(backbone)
@@ -24,11 +25,15 @@ var identity = builder.AddProject<Projects.MynaPlatform_Identity>(ResourceNames.
     .WithReference(accessLog).WaitFor(accessLog);
 
 var gateway = builder.AddProject<Projects.MynaPlatform_Gateway>(ResourceNames.Gateway)
-    .WithGatewayEndpoint(settings.GatewayPort)
+    .WithGatewayEndpoint(settings.GatewayPort);
+gateway
+    .WithTokenValidation(gateway)
     .WithReference(identity).WaitFor(identity)
     .WithReference(notices).WaitFor(notices)
     .WithReference(accessLog).WaitFor(accessLog);
 
+identity.WithTokenServer(tokenServer, gateway);
+builder.AddClientCredentialsReport(tokenServer, gateway);
 builder.AddReadinessReport(settings, mode, jpkiSimulator?.Simulator, [.. backbone.Resources, notices, accessLog, identity, gateway]);
 
 builder.Build().Run();

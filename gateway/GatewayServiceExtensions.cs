@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Options;
+using MynaPlatform.Authentication;
+using MynaPlatform.Gateway.Authentication;
 using MynaPlatform.Gateway.Landing;
 using MynaPlatform.Gateway.Middleware;
+using MynaPlatform.Gateway.RateLimiting;
 using MynaPlatform.Gateway.Problems;
 using MynaPlatform.Gateway.Routing;
 using MynaPlatform.ServiceDefaults.Configuration;
@@ -18,6 +21,10 @@ public static class GatewayServiceExtensions
 
         // Kestrel returns 431 by itself when the headers exceed this limit.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestHeadersTotalSize = options.MaxRequestHeadersTotalSize);
+
+        builder.Services.Configure<GatewayAuthenticationOptions>(builder.Configuration.GetSection(GatewayAuthenticationOptions.SectionName));
+        builder.AddPlatformTokenValidation([.. options.Services.Keys]);
+        builder.Services.AddGatewayRateLimiting(builder.Configuration);
 
         builder.Services.AddReverseProxy()
             .LoadFromMemory(GatewayRoutes.BuildRoutes(options), GatewayRoutes.BuildClusters(options))
@@ -39,6 +46,8 @@ public static class GatewayServiceExtensions
         // Correlation and security headers come first, so a rejected path still gets both.
         app.UseMiddleware<GatewayCorrelationMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<GatewayAuthenticationMiddleware>();
+        app.UseRateLimiter();
         app.UseMiddleware<PathSafetyMiddleware>();
 
         app.MapGet("/", (IOptions<GatewayOptions> options) => LandingPage.Render(options.Value)).ExcludeFromDescription();

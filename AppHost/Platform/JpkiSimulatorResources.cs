@@ -45,9 +45,13 @@ public static class JpkiSimulatorExtensions
             return identity;
         }
 
+        // Identity refuses the simulator's test CAs in Production, so it runs in the AppHost's
+        // environment: a platform started in Production with the simulator fails at once.
         return identity
+            .WithEnvironment("DOTNET_ENVIRONMENT", identity.ApplicationBuilder.Environment.EnvironmentName)
             .WithReference(simulator.Simulator)
             .WaitFor(simulator.Simulator)
-            .WithEnvironment("Jpki__VerifierKey", simulator.VerifierKey);
+            .WithEnvironment("Jpki__VerifierKey", simulator.VerifierKey)
+            .WithEnvironment("Jpki__SimulatorUrl", $"http://{ResourceNames.JpkiSimulator}");
     }
 }

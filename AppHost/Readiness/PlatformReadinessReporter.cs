@@ -18,6 +18,7 @@ public sealed partial class PlatformReadinessReporter(
     DistributedApplicationModel model,
     ResourceNotificationService notifications,
     ReadinessSettings settings,
+    IEnumerable<PlatformEnvEntry> extraEntries,
     ILogger<PlatformReadinessReporter> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -46,6 +47,11 @@ public sealed partial class PlatformReadinessReporter(
         if (settings.DashboardUrl is { } dashboardUrl)
         {
             entries["DASHBOARD_URL"] = dashboardUrl;
+        }
+
+        foreach (var extra in extraEntries)
+        {
+            entries[extra.Key] = await extra.ResolveValue(stoppingToken) ?? "";
         }
 
         entries["PLATFORM_READY_RUN_ID"] = settings.RunId ?? "";

@@ -1,7 +1,10 @@
 using MynaPlatform.AccessLog.Grpc;
+using MynaPlatform.Authentication;
 using MynaPlatform.Hosting;
 using MynaPlatform.Identity.Api;
+using MynaPlatform.Identity.Jpki;
 using MynaPlatform.Identity.Operations;
+using MynaPlatform.Identity.Tokens;
 using MynaPlatform.Notices.Grpc;
 using MynaPlatform.ServiceDefaults.Configuration;
 using MynaPlatform.ServiceDefaults.OpenApi;
@@ -18,6 +21,10 @@ public static class IdentityServiceExtensions
         builder.Services.AddValidatedOptions<SelfCheckOptions>(SelfCheckOptions.SectionName);
         builder.Services.AddSingleton<SelfCheckRunner>();
 
+        builder.AddJpkiVerification();
+        builder.AddTokenServer();
+        builder.AddPlatformTokenValidation(ResourceNames.Identity);
+
         builder.Services.AddGrpcClient<SelfCheckProbes.SelfCheckProbesClient>(
             client => client.Address = GrpcAddress(ResourceNames.Notices));
         builder.Services.AddGrpcClient<SelfCheckReceipts.SelfCheckReceiptsClient>(
@@ -28,7 +35,14 @@ public static class IdentityServiceExtensions
 
     public static WebApplication MapIdentityEndpoints(this WebApplication app)
     {
+        app.UseAuthentication();
+        app.UseAuthorization();
+
         app.MapPlatformOpenApi(RoutePrefix);
+        app.MapChallengeEndpoints();
+        app.MapTokenEndpoints();
+        app.MapAccountEndpoints();
+        app.MapPartnerEndpoints();
         app.MapOperatorEndpoints();
         return app;
     }

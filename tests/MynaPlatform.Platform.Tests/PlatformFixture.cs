@@ -32,6 +32,14 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public HttpClient CreateGatewayClient() => App.CreateHttpClient(ResourceNames.Gateway, ResourceNames.HttpEndpoint);
 
+    /// <summary>Returns the value of an AppHost parameter, such as a generated client secret.</summary>
+    public async Task<string> ParameterValueAsync(string name)
+    {
+        var model = App.Services.GetRequiredService<DistributedApplicationModel>();
+        var parameter = model.Resources.OfType<ParameterResource>().Single(resource => resource.Name == name);
+        return await parameter.GetValueAsync(CancellationToken.None) ?? throw new InvalidOperationException($"Parameter {name} has no value.");
+    }
+
     public string DatabasePath(string service) => Path.Combine(DataDirectory, $"{service}.db");
 
     /// <summary>Marks a resource whose next exit a test causes on purpose, so it is not reported as a crash.</summary>
@@ -46,6 +54,11 @@ public sealed class PlatformFixture : IAsyncLifetime
             "Platform:RunMode=Local",
             "Platform:GatewayPort=0",
             "Platform:JpkiSimulatorPort=0",
+
+            // Short enough for key rotation and hold tests to finish in seconds.
+            "Platform:Authentication:JwksRefreshInterval=00:00:03",
+            "Platform:Authentication:JwksMinimumRefreshInterval=00:00:01",
+            "Platform:Jpki:RevocationListMaxAge=00:00:00",
         ],
         (options, _) => options.DisableDashboard = true);
 

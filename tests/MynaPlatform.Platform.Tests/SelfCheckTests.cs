@@ -14,8 +14,9 @@ public sealed class SelfCheckTests(PlatformFixture platform)
     public async Task SelfCheck_ThroughGateway_StoresAndConsumesProbe()
     {
         using var client = platform.CreateGatewayClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, SelfCheckPath).WithBearer(await platform.GetOperatorTokenAsync());
 
-        using var response = await client.PostAsync(SelfCheckPath, content: null, TestContext.Current.CancellationToken);
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<SelfCheckReportDto>(TestContext.Current.CancellationToken);
@@ -47,7 +48,7 @@ public sealed class SelfCheckTests(PlatformFixture platform)
     public async Task SelfCheck_ClientCorrelationId_ReachesConsumer()
     {
         using var client = platform.CreateGatewayClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, SelfCheckPath);
+        using var request = new HttpRequestMessage(HttpMethod.Post, SelfCheckPath).WithBearer(await platform.GetOperatorTokenAsync());
         request.Headers.Add(CorrelationId.HeaderName, "operator-check-42");
 
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
@@ -58,6 +59,27 @@ public sealed class SelfCheckTests(PlatformFixture platform)
         var receipt = await ReadRowAsync(ResourceNames.AccessLog,
             "SELECT correlation_id FROM self_check_receipts WHERE probe_id = $id", report!.ProbeId);
         Assert.Equal("operator-check-42", receipt?[0]);
+    }
+
+    [Fact]
+    public async Task SelfCheck_WithoutToken_Returns401()
+    {
+        using var client = platform.CreateGatewayClient();
+
+        using var response = await client.PostAsync(SelfCheckPath, content: null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SelfCheck_AgencyToken_Returns403()
+    {
+        using var client = platform.CreateGatewayClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, SelfCheckPath).WithBearer(await platform.GetAgencyTokenAsync());
+
+        using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
     private async Task<string?[]?> ReadRowAsync(string service, string sql, Guid id)

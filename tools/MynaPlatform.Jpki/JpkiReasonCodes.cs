@@ -25,6 +25,13 @@ public static class JpkiReasonCodes
     public const string CertificateUnknown = "CERTIFICATE_UNKNOWN";
     public const string RevocationStatusUnknown = "REVOCATION_STATUS_UNKNOWN";
     public const string SignatureInvalid = "SIGNATURE_INVALID";
+    public const string CertificateMalformed = "CERTIFICATE_MALFORMED";
+    public const string CertificateNotForLogin = "CERTIFICATE_NOT_FOR_LOGIN";
+
+    // The login challenge that the card signs.
+    public const string ChallengeUnknown = "CHALLENGE_UNKNOWN";
+    public const string ChallengeExpired = "CHALLENGE_EXPIRED";
+    public const string ChallengeReused = "CHALLENGE_REUSED";
 
     // Requests to the simulator (the stand-in for J-LIS).
     public const string RequestInvalid = "REQUEST_INVALID";

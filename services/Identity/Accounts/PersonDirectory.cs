@@ -1,0 +1,100 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MynaPlatform.Identity.Jpki;
+using MynaPlatform.Identity.Storage;
+using MynaPlatform.Jpki;
+using MynaPlatform.Jpki.Contracts;
+
+namespace MynaPlatform.Identity.Accounts;
+
+/// <summary>
+/// Maps a verified login certificate to the person's random PersonId. The JPKI side (J-LIS, here
+/// its simulator) gives the individual number behind the certificate; only its keyed digest is
+/// stored, so a renewed card reaches the same PersonId.
+/// </summary>
+public sealed class PersonDirectory(
+    IdentityDbContext database,
+    IHttpClientFactory httpClientFactory,
+    IOptions<JpkiOptions> options,
+    TimeProvider clock)
+{
+    public async Task<string> FindOrCreateAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    {
+        var digest = Digest(await LookUpNumberAsync(certificate, cancellationToken));
+        var existing = await FindAsync(digest, cancellationToken);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        database.Persons.Add(new PersonRecord
+        {
+            PersonId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
+            NumberDigest = digest,
+            CreatedAtMilliseconds = clock.GetUtcNow().ToUnixTimeMilliseconds(),
+        });
+
+        try
+        {
+            await database.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // A concurrent first login of the same person won the unique index; use its PersonId.
+            database.ChangeTracker.Clear();
+        }
+
+        return await FindAsync(digest, cancellationToken)
+            ?? throw new InvalidOperationException("The person row is missing right after it was written.");
+    }
+
+    private Task<string?> FindAsync(string digest, CancellationToken cancellationToken) =>
+        database.Persons.AsNoTracking()
+            .Where(person => person.NumberDigest == digest)
+            .Select(person => person.PersonId)
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private string Digest(string individualNumber)
+    {
+        var key = Encoding.UTF8.GetBytes(options.Value.NumberDigestKey!);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(individualNumber)));
+    }
+
+    private async Task<string> LookUpNumberAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (settings.SimulatorUrl is null || string.IsNullOrEmpty(settings.VerifierKey))
+        {
+            throw Unavailable(null);
+        }
+
+        using var client = httpClientFactory.CreateClient(TrustAnchors.HttpClientName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.SimulatorUrl, SimulatorRoutes.IndividualNumberLookup))
+        {
+            Content = JsonContent.Create(new IndividualNumberLookupRequest(Convert.ToBase64String(certificate.RawData))),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.VerifierKey);
+
+        try
+        {
+            using var response = await client.SendAsync(request, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            var found = await response.Content.ReadFromJsonAsync<IndividualNumberLookupResponse>(cancellationToken);
+            return found is not null && IndividualNumber.IsValid(found.IndividualNumber) ? found.IndividualNumber : throw Unavailable(null);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or System.Text.Json.JsonException)
+        {
+            throw Unavailable(exception);
+        }
+    }
+
+    private static JpkiRejectedException Unavailable(Exception? exception) =>
+        new(JpkiReasonCodes.RevocationStatusUnknown, StatusCodes.Status503ServiceUnavailable,
+            "本人確認の照会ができませんでした。",
+            "J-LIS への照会に失敗したため、ログインを完了できません。時間をおいて再度ログインしてください。", exception);
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using MynaPlatform.Identity.Jpki;
+using MynaPlatform.Identity.Login;
+using MynaPlatform.Identity.Tokens;
+using MynaPlatform.Jpki;
+using MynaPlatform.Jpki.Contracts;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+
+namespace MynaPlatform.Identity.Api;
+
+/// <summary>
+/// The end-user verification of the device flow: <c>myna-card login --code</c> posts the user code
+/// that the portal shows, with the card's proof. The device code is then approved for that person,
+/// and the portal's next poll of the token endpoint returns the tokens.
+/// </summary>
+public static class DeviceVerificationEndpoint
+{
+    public static async Task<IResult> VerifyAsync(HttpContext http, CardLogin cardLogin, CancellationToken cancellationToken)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenIddict request is missing; the verification endpoint is not handled by OpenIddict.");
+
+        var codeResult = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        if (codeResult.Principal is not { } code)
+        {
+            return Problem(StatusCodes.Status400BadRequest, JpkiReasonCodes.RequestInvalid, "ユーザーコードが無効です。",
+                "user_code にはポータルに表示されたコードを指定してください。コードの期限が切れた場合はポータルでやり直してください。");
+        }
+
+        try
+        {
+            var login = await cardLogin.VerifyAsync(
+                (string?)request[LoginRoutes.ChallengeIdParameter],
+                (string?)request[LoginRoutes.CertificateParameter],
+                (string?)request[LoginRoutes.SignatureParameter],
+                cancellationToken);
+
+            var principal = TokenPrincipals.ForPerson(login.PersonId, code.GetScopes());
+            return Results.SignIn(principal, new AuthenticationProperties { RedirectUri = null }, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+        catch (JpkiRejectedException rejection)
+        {
+            return Problem(rejection.Status, rejection.ReasonCode, rejection.Title, rejection.Detail);
+        }
+    }
+
+    private static IResult Problem(int status, string reasonCode, string title, string detail) =>
+        TypedResults.Problem(statusCode: status, title: title, detail: detail,
+            extensions: new Dictionary<string, object?> { [JpkiReasonCodes.ProblemExtension] = reasonCode });
+}

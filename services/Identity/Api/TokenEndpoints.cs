@@ -1,0 +1,108 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using MynaPlatform.Identity.Jpki;
+using MynaPlatform.Identity.Login;
+using MynaPlatform.Identity.Tokens;
+using MynaPlatform.Jpki;
+using MynaPlatform.Jpki.Contracts;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace MynaPlatform.Identity.Api;
+
+/// <summary>
+/// The token endpoint after OpenIddict has checked the client and the grant: it decides who the
+/// token is for. Errors follow OAuth 2.0 (<c>error</c>, <c>error_description</c>) and add the JPKI
+/// <c>reasonCode</c>.
+/// </summary>
+public static class TokenEndpoints
+{
+    public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost(LoginRoutes.Token, ExchangeAsync).ExcludeFromDescription();
+        routes.MapMethods(LoginRoutes.DeviceVerification, ["GET", "POST"], DeviceVerificationEndpoint.VerifyAsync).ExcludeFromDescription();
+        return routes;
+    }
+
+    private static async Task<IResult> ExchangeAsync(
+        HttpContext http, CardLogin cardLogin, IOptions<TokenOptions> options, CancellationToken cancellationToken)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenIddict request is missing; the token endpoint is not handled by OpenIddict.");
+
+        if (request.GrantType == LoginRoutes.JpkiGrantType)
+        {
+            try
+            {
+                var login = await cardLogin.VerifyAsync(
+                    (string?)request[LoginRoutes.ChallengeIdParameter],
+                    (string?)request[LoginRoutes.CertificateParameter],
+                    (string?)request[LoginRoutes.SignatureParameter],
+                    cancellationToken);
+                return SignIn(TokenPrincipals.ForPerson(login.PersonId, GrantedScopes(request, ClientKind.Card)));
+            }
+            catch (JpkiRejectedException rejection)
+            {
+                return Reject(rejection);
+            }
+        }
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            // OpenIddict has already checked the secret and that the client may use this grant.
+            var kind = options.Value.Clients.GetValueOrDefault(request.ClientId!)?.Kind ?? ClientKind.Agency;
+            return SignIn(TokenPrincipals.ForClient(request.ClientId!, GrantedScopes(request, kind)));
+        }
+
+        if (request.IsRefreshTokenGrantType() || request.IsDeviceCodeGrantType())
+        {
+            var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            if (result.Principal is not { } principal)
+            {
+                return Results.Forbid(Error(Errors.InvalidGrant, "トークンまたはデバイスコードが無効です。ログインし直してください。", null),
+                    [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            }
+
+            return SignIn(TokenPrincipals.WithDestinations(principal));
+        }
+
+        return Results.Forbid(Error(Errors.UnsupportedGrantType, "この grant_type には対応していません。", null),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    /// <summary>The requested scopes, or the client kind's defaults when none was requested.</summary>
+    private static IEnumerable<string> GrantedScopes(OpenIddictRequest request, ClientKind kind)
+    {
+        var requested = request.GetScopes();
+        return requested.IsEmpty ? ClientRegistrations.DefaultScopes(kind) : requested;
+    }
+
+    private static IResult SignIn(ClaimsPrincipal principal) =>
+        Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+
+    internal static IResult Reject(JpkiRejectedException rejection)
+    {
+        var error = rejection.Status == StatusCodes.Status503ServiceUnavailable ? Errors.TemporarilyUnavailable : Errors.InvalidGrant;
+        return Results.Forbid(Error(error, $"{rejection.Title} {rejection.Detail}", rejection.ReasonCode),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static AuthenticationProperties Error(string error, string description, string? reasonCode)
+    {
+        var properties = new AuthenticationProperties(new Dictionary<string, string?>
+        {
+            [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+            [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+        });
+
+        if (reasonCode is not null)
+        {
+            properties.Parameters[JpkiReasonCodes.ProblemExtension] = reasonCode;
+        }
+
+        return properties;
+    }
+}

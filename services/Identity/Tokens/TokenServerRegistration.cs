@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.IdentityModel.Tokens;
+using MynaPlatform.Authentication;
+using MynaPlatform.Hosting;
+using MynaPlatform.Identity.Storage;
+using MynaPlatform.Jpki;
+using MynaPlatform.Jpki.Contracts;
+using MynaPlatform.ServiceDefaults.Configuration;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace MynaPlatform.Identity.Tokens;
+
+public static class TokenServerRegistration
+{
+    /// <summary>
+    /// Registers OpenIddict's server with its EF Core store on SQLite under the data folder: the
+    /// JPKI grant, client credentials, refresh tokens and the device flow. Access tokens are signed
+    /// JWTs that are not encrypted, so every service can read and check them itself.
+    /// </summary>
+    public static IHostApplicationBuilder AddTokenServer(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddValidatedOptions<TokenOptions>(TokenOptions.SectionName);
+        var tokens = builder.Configuration.GetSection(TokenOptions.SectionName).Get<TokenOptions>() ?? new TokenOptions();
+        var dataDirectory = RequireDataDirectory(builder.Configuration);
+        var issuer = builder.Configuration.GetSection(PlatformAuthenticationOptions.SectionName).Get<PlatformAuthenticationOptions>()?.Issuer
+            ?? throw new InvalidOperationException("Authentication:Issuer is not set. Set it to the gateway's public URL, which the identity service uses as its issuer.");
+
+        services.AddDbContext<IdentityDbContext>(options => options
+            .UseSqlite($"Data Source={Path.Combine(dataDirectory, IdentityDbContext.FileName)}")
+            .UseOpenIddict());
+
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<ISigningKeySource, RingSigningKeySource>();
+        services.AddHostedService<ClientSeeder>();
+
+        services.AddOpenIddict()
+            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddServer(server =>
+            {
+                server.SetIssuer(issuer)
+                    .SetTokenEndpointUris(Relative(LoginRoutes.Token))
+                    .SetDeviceAuthorizationEndpointUris(Relative(LoginRoutes.DeviceAuthorization))
+                    .SetEndUserVerificationEndpointUris(Relative(LoginRoutes.DeviceVerification))
+                    .SetJsonWebKeySetEndpointUris(Relative(LoginRoutes.JsonWebKeySet))
+                    .SetConfigurationEndpointUris(Relative(LoginRoutes.Configuration));
+
+                server.AllowCustomFlow(LoginRoutes.JpkiGrantType)
+                    .AllowClientCredentialsFlow()
+                    .AllowRefreshTokenFlow()
+                    .AllowDeviceAuthorizationFlow();
+
+                server.RegisterScopes([.. PlatformScopes.Audiences.Keys, Scopes.OfflineAccess]);
+                server.SetAccessTokenLifetime(tokens.AccessTokenLifetime)
+                    .SetRefreshTokenLifetime(tokens.RefreshTokenLifetime)
+                    .SetDeviceCodeLifetime(tokens.DeviceCodeLifetime)
+                    .SetUserCodeLifetime(tokens.DeviceCodeLifetime);
+
+                server.DisableAccessTokenEncryption();
+                server.AddEncryptionKey(new SymmetricSecurityKey(LoadOrCreateEncryptionKey(dataDirectory)));
+
+                // OpenIddict needs a signing key at start; the key ring replaces it for every token and in the JWKS.
+                server.AddEphemeralSigningKey();
+                server.UseSigningKeyRing();
+
+                server.UseAspNetCore()
+                    .EnableTokenEndpointPassthrough()
+                    .EnableEndUserVerificationEndpointPassthrough()
+                    .DisableTransportSecurityRequirement();
+            });
+
+        return builder;
+    }
+
+    private static string Relative(string route) => route.TrimStart('/');
+
+    private static string RequireDataDirectory(IConfiguration configuration) =>
+        configuration[PlatformConfigurationKeys.DataDirectory] is { Length: > 0 } directory
+            ? Path.GetFullPath(directory)
+            : throw new InvalidOperationException($"{PlatformConfigurationKeys.DataDirectory} is not set. Set it to the folder where the identity service keeps its database and keys.");
+
+    /// <summary>The AES key that protects refresh tokens and device codes; kept so they survive a restart.</summary>
+    private static byte[] LoadOrCreateEncryptionKey(string dataDirectory)
+    {
+        var folder = Path.Combine(dataDirectory, SigningKeyRing.FolderName);
+        var path = Path.Combine(folder, "encryption.key");
+        if (File.Exists(path))
+        {
+            return Convert.FromBase64String(File.ReadAllText(path).Trim());
+        }
+
+        Directory.CreateDirectory(folder);
+        var key = RandomNumberGenerator.GetBytes(32);
+        AtomicFile.WriteAllBytes(path, System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
+        return key;
+    }
+}

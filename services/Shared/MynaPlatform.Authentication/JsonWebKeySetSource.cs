@@ -1,0 +1,100 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace MynaPlatform.Authentication;
+
+/// <summary>
+/// Reads the identity service's published keys (JWKS) and keeps them. The keys are read again
+/// when they are older than <see cref="PlatformAuthenticationOptions.JwksRefreshInterval"/>, or
+/// when a token names an unknown <c>kid</c>, but never more often than
+/// <see cref="PlatformAuthenticationOptions.JwksMinimumRefreshInterval"/>, so forged key ids cannot
+/// turn each request into a download. A failed read keeps the keys already known.
+/// </summary>
+public sealed partial class JsonWebKeySetSource(
+    IHttpClientFactory httpClientFactory,
+    IOptions<PlatformAuthenticationOptions> options,
+    TimeProvider clock,
+    ILogger<JsonWebKeySetSource> logger) : ISigningKeySource
+{
+    public const string HttpClientName = "platform-jwks";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IReadOnlyList<SecurityKey> _keys = [];
+    private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
+
+    public IReadOnlyList<SecurityKey> CurrentKeys => _keys;
+
+    public async ValueTask<IReadOnlyList<SecurityKey>> GetKeysAsync(string? keyId, CancellationToken cancellationToken)
+    {
+        if (!NeedsRefresh(keyId))
+        {
+            return _keys;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (NeedsRefresh(keyId))
+            {
+                await RefreshAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        return _keys;
+    }
+
+    private bool NeedsRefresh(string? keyId)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        if (now - _lastAttempt < settings.JwksMinimumRefreshInterval)
+        {
+            return false;
+        }
+
+        var stale = now - _loadedAt >= settings.JwksRefreshInterval;
+        var unknown = keyId is not null && !_keys.Any(key => key.KeyId == keyId);
+        return stale || unknown;
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        _lastAttempt = clock.GetUtcNow();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(settings.JwksTimeout);
+
+        try
+        {
+            using var client = httpClientFactory.CreateClient(HttpClientName);
+            var json = await client.GetStringAsync(settings.JwksUrl, timeout.Token);
+            var keys = new JsonWebKeySet(json).GetSigningKeys();
+            _keys = [.. keys];
+            _loadedAt = _lastAttempt;
+            Log.KeysRefreshed(logger, _keys.Count);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or ArgumentException or JsonException
+            || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            Log.RefreshFailed(logger, exception, settings.JwksUrl);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, EventName = "SigningKeysRefreshed", Level = LogLevel.Information,
+            Message = "Read {KeyCount} signing keys from the identity service")]
+        public static partial void KeysRefreshed(ILogger logger, int keyCount);
+
+        [LoggerMessage(EventId = 2, EventName = "SigningKeysRefreshFailed", Level = LogLevel.Warning,
+            Message = "Reading the signing keys from {JwksUrl} failed; the keys already known stay in use")]
+        public static partial void RefreshFailed(ILogger logger, Exception exception, Uri jwksUrl);
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+namespace MynaPlatform.Authentication;
+
+/// <summary>The 401 and 403 answers to a missing, invalid or insufficient access token.</summary>
+public static class TokenProblemResponses
+{
+    public static Task WriteUnauthorizedAsync(HttpContext context, bool tokenPresent)
+    {
+        context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+        context.Response.Headers.WWWAuthenticate = tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer";
+        return WriteAsync(context, new ProblemDetails
+        {
+            Status = StatusCodes.Status401Unauthorized,
+            Title = tokenPresent ? "アクセストークンが無効です。" : "アクセストークンがありません。",
+            Detail = tokenPresent
+                ? "Authorization ヘッダーのトークンは署名、発行者、有効期限のいずれかが正しくありません。ログインし直して新しいトークンを取得してください。"
+                : "Authorization ヘッダーに \"Bearer <アクセストークン>\" を指定してください。トークンはトークンエンドポイントで取得できます。",
+        });
+    }
+
+    public static Task WriteForbiddenAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return WriteAsync(context, new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "この操作を行う権限がありません。",
+            Detail = "アクセストークンの利用者の種類 (本人またはクライアント) かスコープがこの API に合っていません。必要なスコープを指定してトークンを取得し直してください。",
+        });
+    }
+
+    private static async Task WriteAsync(HttpContext context, ProblemDetails problem)
+    {
+        var problems = context.RequestServices.GetService(typeof(IProblemDetailsService)) as IProblemDetailsService;
+        if (problems is null || !await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
+        {
+            await context.Response.WriteAsJsonAsync(problem, options: null, contentType: "application/problem+json");
+        }
+    }
+}

@@ -1,0 +1,29 @@
+namespace MynaPlatform.Jpki.Contracts;
+
+/// <summary>Routes and parameters of the identity service's JPKI login, shared with <c>myna-card</c>.</summary>
+public static class LoginRoutes
+{
+    public const string Challenges = "/api/identity/jpki/challenges";
+    public const string Token = "/api/identity/connect/token";
+    public const string DeviceAuthorization = "/api/identity/connect/device";
+    public const string DeviceVerification = "/api/identity/connect/verify";
+    public const string JsonWebKeySet = "/api/identity/.well-known/jwks";
+    public const string Configuration = "/api/identity/.well-known/openid-configuration";
+
+    /// <summary>The custom grant in which a card's login certificate and signature prove the person.</summary>
+    public const string JpkiGrantType = "urn:mynaplatform:params:oauth:grant-type:jpki";
+
+    /// <summary>The public client of the <c>myna-card</c> command line.</summary>
+    public const string CardClientId = "myna-card";
+
+    // Form parameters of the card's proof, in the JPKI grant and in the device verification.
+    public const string ChallengeIdParameter = "challenge_id";
+    public const string CertificateParameter = "certificate";
+    public const string SignatureParameter = "signature";
+}
+
+/// <summary>
+/// A one-time challenge. The card signs the bytes of <paramref name="Challenge"/> (Base64) with
+/// its login key, using SHA-256 and PKCS#1 v1.5 padding.
+/// </summary>
+public sealed record LoginChallengeResponse(string ChallengeId, string Challenge, DateTimeOffset ExpiresAt);
