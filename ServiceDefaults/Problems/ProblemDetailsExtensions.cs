@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,10 +26,6 @@ public static class ProblemDetailsExtensions
         context.ProblemDetails.Extensions[TraceIdExtension] = traceId;
         context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
 
-        var endpoint = context.HttpContext.Features.Get<IEndpointFeature>()?.Endpoint;
-        if (endpoint is null && context.ProblemDetails.Status == StatusCodes.Status404NotFound)
-        {
-            context.ProblemDetails.Detail ??= "指定されたアドレスは存在しません。URL を確認してください。";
-        }
+        StatusProblemText.Describe(context.ProblemDetails);
     }
 }

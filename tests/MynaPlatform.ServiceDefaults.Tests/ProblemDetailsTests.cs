@@ -54,6 +54,32 @@ public sealed class ProblemDetailsTests
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var problem = await ReadProblemAsync(response);
         Assert.True(problem.TryGetProperty("traceId", out _));
+        Assert.Equal("指定されたアドレスは存在しません。", problem.GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task WrongMethod_Returns405InJapanese()
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var response = await service.Client.DeleteAsync("/items", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        var problem = await ReadProblemAsync(response);
+        Assert.Equal("この HTTP メソッドは使えません。", problem.GetProperty("title").GetString());
+        Assert.NotNull(problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task ProblemWithOwnTitle_KeepsIt()
+    {
+        await using var service = await TestService.StartAsync(app =>
+            app.MapGet("/own", () => TypedResults.Problem(statusCode: 409, title: "既に登録されています。")));
+
+        using var response = await service.Client.GetAsync("/own", TestContext.Current.CancellationToken);
+
+        var problem = await ReadProblemAsync(response);
+        Assert.Equal("既に登録されています。", problem.GetProperty("title").GetString());
     }
 
     [Fact]
