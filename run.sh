@@ -15,6 +15,7 @@ usage() {
 環境変数 / Environment variables:
   MYNA_DATA_DIR         データフォルダー / data folder (default: .data)
   MYNA_GATEWAY_PORT     ゲートウェイのポート / gateway port (default: 5080)
+  MYNA_SIMULATOR_PORT   JPKI シミュレーターのポート / JPKI simulator port (default: 5090)
   MYNA_DASHBOARD_PORT   ダッシュボードのポート / dashboard port (default: 18888)
   MYNA_OTLP_PORT        テレメトリ受信ポート / OTLP port of the dashboard (default: 18889)
   MYNA_RESOURCE_PORT    リソースサービスのポート / resource service port (default: 18890)
@@ -31,10 +32,21 @@ done
 
 data_dir=$(realpath -m "${MYNA_DATA_DIR:-$root/.data}")
 gateway_port=${MYNA_GATEWAY_PORT:-5080}
+simulator_port=${MYNA_SIMULATOR_PORT:-5090}
 dashboard_port=${MYNA_DASHBOARD_PORT:-18888}
 otlp_port=${MYNA_OTLP_PORT:-18889}
 resource_port=${MYNA_RESOURCE_PORT:-18890}
 start_timeout=${MYNA_START_TIMEOUT:-300}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for entry in "MYNA_GATEWAY_PORT:$gateway_port" "MYNA_SIMULATOR_PORT:$simulator_port" "MYNA_DASHBOARD_PORT:$dashboard_port" \
+             "MYNA_OTLP_PORT:$otlp_port" "MYNA_RESOURCE_PORT:$resource_port"; do
+  if port_in_use "${entry#*:}"; then
+    echo "ポート ${entry#*:} は使用中です。別のポートを ${entry%%:*} で指定してください。" >&2
+    echo "Port ${entry#*:} is in use (another ./run.sh?). Stop it, or choose another port with ${entry%%:*}." >&2
+    exit 1
+  fi
+done
 
 bash scripts/prerequisites.sh
 
@@ -47,6 +59,7 @@ env_file="$data_dir/platform.env"
 run_id="$(date +%s)-$$"
 
 echo "[run] starting the AppHost; its log is $log_file"
+printf '\n===== %s: ./run.sh starts the AppHost =====\n' "$(date -Is)" >>"$log_file"
 (
   cd AppHost
   export ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development
@@ -54,10 +67,19 @@ echo "[run] starting the AppHost; its log is $log_file"
   export ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$otlp_port"
   export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$resource_port"
   export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
-  export Platform__DataDirectory="$data_dir" Platform__RunId="$run_id" Platform__GatewayPort="$gateway_port"
+  export Platform__DataDirectory="$data_dir" Platform__RunId="$run_id" Platform__GatewayPort="$gateway_port" \
+    Platform__JpkiSimulatorPort="$simulator_port"
   exec dotnet bin/Debug/net10.0/MynaPlatform.AppHost.dll
-) >"$log_file" 2>&1 &
+) >>"$log_file" 2>&1 &
 apphost_pid=$!
+
+# The AppHost's orchestrator (DCP) watches the AppHost's process id and stops the services after it.
+wait_for_orchestrator() {
+  local deadline=$(( $(date +%s) + 60 ))
+  while pgrep -f -- "--monitor $apphost_pid" >/dev/null && (( $(date +%s) < deadline )); do
+    sleep 1
+  done
+}
 
 stop_platform() {
   trap - INT TERM
@@ -65,6 +87,7 @@ stop_platform() {
   echo "[run] stopping the platform..."
   kill -TERM "$apphost_pid" 2>/dev/null || true
   wait "$apphost_pid" 2>/dev/null || true
+  wait_for_orchestrator
   echo "[run] stopped"
   exit 0
 }
@@ -99,4 +122,8 @@ MynaPlatform が起動しました / MynaPlatform is running ($(value_of PLATFOR
   停止するには Ctrl+C を押してください / Press Ctrl+C to stop.
 TEXT
 
-wait "$apphost_pid"
+exit_code=0
+wait "$apphost_pid" || exit_code=$?
+wait_for_orchestrator
+echo "[run] the AppHost exited with code $exit_code; see $log_file" >&2
+exit "$exit_code"

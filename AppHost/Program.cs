@@ -35,5 +35,6 @@ gateway
 identity.WithTokenServer(tokenServer, gateway);
 builder.AddClientCredentialsReport(tokenServer, gateway);
 builder.AddReadinessReport(settings, mode, jpkiSimulator?.Simulator, [.. backbone.Resources, notices, accessLog, identity, gateway]);
+builder.WithEnvironmentOnEveryProject();
 
 builder.Build().Run();

@@ -57,14 +57,14 @@ public sealed partial class PlatformReadinessReporter(
         entries["PLATFORM_READY_RUN_ID"] = settings.RunId ?? "";
         PlatformEnvFile.Set(settings.EnvFilePath, entries);
         var sinceStart = DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime;
-        Log.Ready(logger, (long)sinceStart.TotalMilliseconds, settings.EnvFilePath);
+        Log.Ready(logger, string.Join(", ", settings.ResourceNames), (long)sinceStart.TotalMilliseconds, settings.EnvFilePath);
     }
 
     private static partial class Log
     {
         [LoggerMessage(EventId = 1, EventName = "PlatformReady", Level = LogLevel.Information,
-            Message = "Every resource is healthy {ElapsedMilliseconds} ms after the AppHost started; addresses written to {EnvFile}")]
-        public static partial void Ready(ILogger logger, long elapsedMilliseconds, string envFile);
+            Message = "Resources {ResourceNames} are healthy {ElapsedMilliseconds} ms after the AppHost started; addresses written to {EnvFile}")]
+        public static partial void Ready(ILogger logger, string resourceNames, long elapsedMilliseconds, string envFile);
 
         [LoggerMessage(EventId = 2, EventName = "WaitingForResource", Level = LogLevel.Debug,
             Message = "Waiting for resource {ResourceName} to become healthy")]

@@ -101,6 +101,18 @@ public sealed class AppHostModelTests : IDisposable
         Assert.True((await EnvironmentOf(identity)).ContainsKey("Jpki__VerifierKey"));
     }
 
+    [Fact]
+    public async Task Projects_RunInAppHostEnvironment()
+    {
+        await using var builder = await CreateBuilderAsync("Local");
+
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            var environment = await EnvironmentOf(project);
+            Assert.Equal(builder.Environment.EnvironmentName, environment["ASPNETCORE_ENVIRONMENT"]);
+        }
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(dataDirectory))
