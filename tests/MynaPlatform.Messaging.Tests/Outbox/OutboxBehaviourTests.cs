@@ -62,6 +62,42 @@ public sealed class OutboxBehaviourTests(BrokerFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task FailingRow_BlocksOnlyItsAggregate()
+    {
+        await using var host = await InProcessHost.Create(fixture.Broker.ConnectionString, new()
+        {
+            ["Messaging:MaxBackoff"] = "00:00:10",
+        }).StartAsync(Token);
+        var database = host.Services.GetRequiredService<SqliteDatabase>();
+        await database.WriteAsync(async write =>
+        {
+            await using var insert = write.CreateCommand("""
+                INSERT INTO outbox_messages (message_id, aggregate_id, message_type, body, created_at)
+                VALUES ($messageId, 'poisoned', 'MynaPlatform.Missing.Event, MynaPlatform.Missing', '{}', '2026-01-01T00:00:00.0000000Z');
+                """);
+            insert.Parameters.AddWithValue("$messageId", Guid.NewGuid().ToString());
+            return await insert.ExecuteNonQueryAsync(Token);
+        }, Token);
+        var blocked = new TestEvent(Guid.NewGuid(), 1);
+        await host.Emitter.EmitAsync(blocked, "poisoned", Token);
+
+        // Each event of a healthy aggregate must go out at once, not after a backoff that the
+        // failing row has grown meanwhile.
+        for (var number = 1; number <= 8; number++)
+        {
+            await host.Emitter.EmitAsync(new TestEvent(Guid.NewGuid(), number), "healthy", Token);
+            await host.Database.WaitForCountAsync("SELECT COUNT(*) FROM applied_events;", number, TimeSpan.FromSeconds(1.5), () => { }, Token);
+        }
+
+        var poisoned = Assert.Single(await host.Database.QueryAsync(
+            "SELECT sent_at, attempts FROM outbox_messages WHERE message_type LIKE 'MynaPlatform.Missing%';", Token));
+        Assert.Equal("", poisoned[0]);
+        Assert.True(int.Parse(poisoned[1]) >= 1, $"The failing row was attempted {poisoned[1]} times.");
+        Assert.Equal(0, await host.Database.CountAsync($"SELECT COUNT(*) FROM applied_events WHERE event_id = '{blocked.EventId}';", Token));
+        Assert.Equal(2, await host.Database.CountAsync("SELECT COUNT(*) FROM outbox_messages WHERE sent_at IS NULL;", Token));
+    }
+
+    [Fact]
     public async Task BrokerDown_Write_ReturnsAndDispatcherBacksOff()
     {
         var closedPort = FreeLoopbackPort();

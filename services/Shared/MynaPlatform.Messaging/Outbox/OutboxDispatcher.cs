@@ -10,8 +10,10 @@ namespace MynaPlatform.Messaging.Outbox;
 
 /// <summary>
 /// Publishes committed outbox rows. Rows of one aggregate go out in sequence order: after a failed
-/// row, the later rows of that aggregate wait for the next round. A broker outage never blocks a
-/// request, because requests only write rows; the dispatcher retries with growing backoff.
+/// row, the later rows of that aggregate wait until it is retried with growing backoff, while other
+/// aggregates go on. A broker outage never blocks a request, because requests only write rows.
+/// Several failures in a row across aggregates mean the broker is unreachable, so the whole
+/// dispatcher backs off.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IOutboxStore store,
@@ -21,7 +23,13 @@ public sealed partial class OutboxDispatcher(
     IOptions<MessagingOptions> options,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
+    /// <summary>Consecutive failed publishes after which a round stops and the dispatcher backs off.</summary>
+    private const int OutageFailureCount = 3;
+
     private static readonly ActivitySource Source = new(MessagingTelemetry.SourceName);
+
+    /// <summary>Aggregates whose oldest pending row failed, with the time of their next attempt.</summary>
+    private readonly Dictionary<string, AggregateRetry> retries = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -46,15 +54,19 @@ public sealed partial class OutboxDispatcher(
             }
 
             var outcome = await DispatchPendingAsync(settings, stoppingToken);
-            backoff = outcome.Failed ? NextBackoff(backoff, settings.MaxBackoff) : TimeSpan.Zero;
-            if (!outcome.Failed && outcome.Published < settings.BatchSize)
+            backoff = outcome.Unreachable ? NextBackoff(backoff, settings.MaxBackoff) : TimeSpan.Zero;
+            if (!outcome.Unreachable && outcome.Published < settings.BatchSize)
             {
                 await signal.WaitAsync(settings.PollInterval, stoppingToken);
             }
         }
     }
 
-    private async Task<(int Published, bool Failed)> DispatchPendingAsync(MessagingOptions settings, CancellationToken stoppingToken)
+    /// <summary>
+    /// Publishes one batch. Unreachable is true when the store could not be read or
+    /// <see cref="OutageFailureCount"/> publishes failed one after another.
+    /// </summary>
+    private async Task<(int Published, bool Unreachable)> DispatchPendingAsync(MessagingOptions settings, CancellationToken stoppingToken)
     {
         IReadOnlyList<OutboxMessage> pending;
         try
@@ -68,25 +80,43 @@ public sealed partial class OutboxDispatcher(
         }
 
         var published = 0;
+        var consecutiveFailures = 0;
         var blockedAggregates = new HashSet<string>(StringComparer.Ordinal);
         foreach (var row in pending)
         {
-            if (blockedAggregates.Contains(row.AggregateId))
+            if (blockedAggregates.Contains(row.AggregateId) || IsWaitingForRetry(row.AggregateId))
             {
+                blockedAggregates.Add(row.AggregateId);
                 continue;
             }
 
             if (await TryPublishAsync(row, settings.PublishTimeout, stoppingToken))
             {
                 published++;
+                consecutiveFailures = 0;
+                retries.Remove(row.AggregateId);
+                continue;
             }
-            else
+
+            blockedAggregates.Add(row.AggregateId);
+            ScheduleRetry(row.AggregateId, settings.MaxBackoff);
+            if (++consecutiveFailures >= OutageFailureCount)
             {
-                blockedAggregates.Add(row.AggregateId);
+                return (published, true);
             }
         }
 
-        return (published, blockedAggregates.Count > 0);
+        return (published, false);
+    }
+
+    private bool IsWaitingForRetry(string aggregateId) =>
+        retries.TryGetValue(aggregateId, out var retry) && retry.RetryAt > clock.GetUtcNow();
+
+    private void ScheduleRetry(string aggregateId, TimeSpan maxBackoff)
+    {
+        var previous = retries.TryGetValue(aggregateId, out var retry) ? retry.Backoff : TimeSpan.Zero;
+        var backoff = NextBackoff(previous, maxBackoff);
+        retries[aggregateId] = new AggregateRetry(clock.GetUtcNow() + backoff, backoff);
     }
 
     private async Task<bool> TryPublishAsync(OutboxMessage row, TimeSpan timeout, CancellationToken stoppingToken)
@@ -166,6 +196,8 @@ public sealed partial class OutboxDispatcher(
         var next = current == TimeSpan.Zero ? TimeSpan.FromMilliseconds(200) : current * 2;
         return next > max ? max : next;
     }
+
+    private readonly record struct AggregateRetry(DateTimeOffset RetryAt, TimeSpan Backoff);
 
     private static partial class Log
     {

@@ -9,7 +9,7 @@ namespace MynaPlatform.Storage.Sqlite;
 /// <param name="Entity">Name of the record type, for the conflict message.</param>
 /// <param name="Table">Table name.</param>
 /// <param name="IdColumn">Primary key column, compared as text.</param>
-/// <param name="VersionColumn">INTEGER column that holds the version.</param>
+/// <param name="VersionColumn">INTEGER column that contains the version.</param>
 public sealed record SqliteVersionedTable(string Entity, string Table, string IdColumn = "id", string VersionColumn = "version");
 
 public static class SqliteVersionedUpdate
