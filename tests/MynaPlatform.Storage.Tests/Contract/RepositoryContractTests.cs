@@ -187,6 +187,24 @@ public abstract class RepositoryContractTests
     }
 
     [Fact]
+    public async Task Outbox_PendingWithExclusions_SkipsAggregates()
+    {
+        await using var storage = await CreateStorageAsync();
+        var first = await InsertAccountAsync(storage);
+        var second = await InsertAccountAsync(storage);
+        await storage.Accounts.ChangeBalanceAsync(first.Id, 1, 10m, Noon, Token);
+        await storage.Accounts.ChangeBalanceAsync(second.Id, 1, 20m, Noon, Token);
+        await storage.Accounts.ChangeBalanceAsync(first.Id, 2, 30m, Noon, Token);
+
+        var pending = await storage.Outbox.GetPendingAsync(100, [first.Id.ToString(), "unknown"], Token);
+
+        var row = Assert.Single(pending);
+        Assert.Equal(second.Id.ToString(), row.AggregateId);
+        Assert.Equal(3, (await storage.Outbox.GetPendingAsync(100, [], Token)).Count);
+        Assert.Single(await storage.Outbox.GetPendingAsync(1, [second.Id.ToString()], Token), pendingRow => pendingRow.AggregateId == first.Id.ToString());
+    }
+
+    [Fact]
     public async Task Outbox_MarkSentAndFailure_UpdateRows()
     {
         await using var storage = await CreateStorageAsync();

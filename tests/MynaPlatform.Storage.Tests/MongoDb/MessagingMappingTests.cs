@@ -72,6 +72,15 @@ public sealed class MessagingMappingTests
     }
 
     [Fact]
+    public void OutboxPendingQuery_LeavesOutExcludedAggregates()
+    {
+        Assert.Equal(BsonDocument.Parse("""{ "SentAt": null }"""), Render(MongoOutboxStore.Pending([])));
+        Assert.Equal(
+            BsonDocument.Parse("""{ "SentAt": null, "AggregateId": { "$nin": ["a-1", "a-2"] } }"""),
+            Render(MongoOutboxStore.Pending(["a-1", "a-2"])));
+    }
+
+    [Fact]
     public void OutboxRowUpdates_RenderById()
     {
         var sentAt = new DateTimeOffset(Created);

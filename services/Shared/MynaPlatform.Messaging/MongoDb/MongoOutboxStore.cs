@@ -13,9 +13,12 @@ internal sealed class MongoOutboxStore(IMongoDatabase database) : IOutboxStore
     internal static readonly SortDefinition<MongoOutboxDocument> SequenceOrder =
         Builders<MongoOutboxDocument>.Sort.Ascending(row => row.Sequence);
 
-    public async Task<IReadOnlyList<OutboxMessage>> GetPendingAsync(int limit, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<OutboxMessage>> GetPendingAsync(int limit, CancellationToken cancellationToken) =>
+        GetPendingAsync(limit, [], cancellationToken);
+
+    public async Task<IReadOnlyList<OutboxMessage>> GetPendingAsync(int limit, IReadOnlyCollection<string> excludedAggregates, CancellationToken cancellationToken)
     {
-        var rows = await database.GetOutbox().Find(PendingFilter).Sort(SequenceOrder).Limit(limit).ToListAsync(cancellationToken);
+        var rows = await database.GetOutbox().Find(Pending(excludedAggregates)).Sort(SequenceOrder).Limit(limit).ToListAsync(cancellationToken);
         return rows.ConvertAll(row => new OutboxMessage(
             row.Sequence, row.MessageId, row.AggregateId, row.MessageType, row.Body,
             row.TraceParent, row.TraceState, row.CorrelationId, row.Attempts));
@@ -32,6 +35,11 @@ internal sealed class MongoOutboxStore(IMongoDatabase database) : IOutboxStore
         var result = await database.GetOutbox().DeleteManyAsync(SentBefore(sentBefore), cancellationToken);
         return (int)result.DeletedCount;
     }
+
+    internal static FilterDefinition<MongoOutboxDocument> Pending(IReadOnlyCollection<string> excludedAggregates) =>
+        excludedAggregates.Count == 0
+            ? PendingFilter
+            : PendingFilter & Builders<MongoOutboxDocument>.Filter.Nin(row => row.AggregateId, excludedAggregates);
 
     internal static FilterDefinition<MongoOutboxDocument> SentBefore(DateTimeOffset sentBefore) =>
         Builders<MongoOutboxDocument>.Filter.Lt(row => row.SentAt, sentBefore.UtcDateTime);

@@ -71,7 +71,7 @@ public sealed partial class OutboxDispatcher(
         IReadOnlyList<OutboxMessage> pending;
         try
         {
-            pending = await store.GetPendingAsync(settings.BatchSize, stoppingToken);
+            pending = await store.GetPendingAsync(settings.BatchSize, AggregatesWaitingForRetry(), stoppingToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -107,6 +107,12 @@ public sealed partial class OutboxDispatcher(
         }
 
         return (published, false);
+    }
+
+    private List<string> AggregatesWaitingForRetry()
+    {
+        var now = clock.GetUtcNow();
+        return [.. retries.Where(retry => retry.Value.RetryAt > now).Select(retry => retry.Key)];
     }
 
     private bool IsWaitingForRetry(string aggregateId) =>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using MynaPlatform.Messaging.Outbox;
 using MynaPlatform.Storage.Sqlite;
@@ -9,14 +10,21 @@ internal sealed class SqliteOutboxStore(SqliteDatabase database) : IOutboxStore
     private const int MaxErrorLength = 500;
 
     public Task<IReadOnlyList<OutboxMessage>> GetPendingAsync(int limit, CancellationToken cancellationToken) =>
+        GetPendingAsync(limit, [], cancellationToken);
+
+    public Task<IReadOnlyList<OutboxMessage>> GetPendingAsync(int limit, IReadOnlyCollection<string> excludedAggregates, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<OutboxMessage>>(async connection =>
         {
+            // The excluded ids travel as one JSON array, because SQLite limits the number of parameters.
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT sequence, message_id, aggregate_id, message_type, body, trace_parent, trace_state, correlation_id, attempts
-                FROM outbox_messages WHERE sent_at IS NULL ORDER BY sequence LIMIT $limit;
+                FROM outbox_messages
+                WHERE sent_at IS NULL AND aggregate_id NOT IN (SELECT value FROM json_each($excluded))
+                ORDER BY sequence LIMIT $limit;
                 """;
             command.Parameters.AddWithValue("$limit", limit);
+            command.Parameters.AddWithValue("$excluded", JsonSerializer.Serialize(excludedAggregates));
 
             var rows = new List<OutboxMessage>();
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
