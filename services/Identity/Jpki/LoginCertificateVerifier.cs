@@ -46,7 +46,7 @@ public sealed class LoginCertificateVerifier(TrustAnchors trustAnchors, Revocati
     }
 
     /// <summary>A CA certificate or the signature certificate is a client mistake, so it gets its own 400.</summary>
-    private static void RejectWrongKind(X509Certificate2 certificate)
+    public static void RejectWrongKind(X509Certificate2 certificate)
     {
         var constraints = certificate.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault();
         if (constraints?.CertificateAuthority == true)

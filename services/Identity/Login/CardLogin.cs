@@ -9,7 +9,8 @@ public sealed record VerifiedCardLogin(string PersonId, string CertificateSerial
 
 /// <summary>
 /// Checks a card's proof in a fixed order: the challenge is consumed first (so even a failed
-/// attempt uses it up), then the signature over it, then the certificate, then the person.
+/// attempt uses it up), then the kind of certificate, the signature over the challenge, the
+/// certificate's chain, dates, key usage and revocation, and last the person.
 /// </summary>
 public sealed partial class CardLogin(
     ChallengeStore challenges,
@@ -23,6 +24,7 @@ public sealed partial class CardLogin(
         {
             using var proof = CardProof.Parse(challengeId, certificate, signature);
             var challenge = await challenges.ConsumeAsync(proof.ChallengeId, cancellationToken);
+            LoginCertificateVerifier.RejectWrongKind(proof.Certificate);
 
             if (!proof.SignatureMatches(challenge))
             {

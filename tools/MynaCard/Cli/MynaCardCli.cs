@@ -26,6 +26,7 @@ public static class MynaCardCli
             IssueCommand.Create(context),
             SignCommand.Create(context),
             StatusCommand.Create(context),
+            LoginCommand.Create(context),
         };
 
         foreach (var help in root.Options.OfType<HelpOption>())

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using MynaPlatform.Jpki;
+using MynaPlatform.Jpki.Contracts;
+using MynaPlatform.MynaCard.Card;
+using MynaPlatform.MynaCard.Platform;
+
+namespace MynaPlatform.MynaCard.Cli;
+
+/// <summary>
+/// <c>login</c>: signs a one-time challenge with the login key and sends the proof to the gateway.
+/// Without <c>--code</c> it prints the access token as its last line; with it, it approves the
+/// portal login that shows that code.
+/// </summary>
+public static class LoginCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var text = context.Text;
+        var card = new Option<string>("--card") { HelpName = "file", Required = true, Description = text.Pick("カードファイルのパス。", "Path of the card file.") };
+        var pin = new Option<string>("--pin") { HelpName = "nnnn", Required = true, Description = text.Pick("利用者証明用暗証番号 (数字 4 桁)。3 回続けて間違えるとロックされます。", "Login PIN (4 digits); 3 wrong entries in a row lock it.") };
+        var code = new Option<string>("--code") { HelpName = "code", Description = text.Pick("ポータルに表示されたユーザーコード。指定するとそのポータルのログインを承認します。", "User code shown by the portal; approves that portal login.") };
+        var gateway = new Option<string>("--gateway")
+        {
+            HelpName = "url",
+            Description = text.Pick(
+                $"ゲートウェイの URL。省略時は環境変数 {EndpointResolver.GatewayVariable}、次に {EndpointResolver.PlatformEnvPath} の GATEWAY_URL を使います。",
+                $"URL of the gateway. Defaults to the environment variable {EndpointResolver.GatewayVariable}, then to GATEWAY_URL in {EndpointResolver.PlatformEnvPath}."),
+        };
+
+        var command = new Command("login", text.Pick(
+            "カードの利用者証明用電子証明書でプラットフォームにログインし、最後の行にアクセストークンを出力します。",
+            "Logs in to the platform with the card's login certificate and prints the access token as the last line."))
+        {
+            card, pin, code, gateway,
+        };
+
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var virtualCard = VirtualCard.Open(context.Environment.ResolvePath(result.GetRequiredValue(card)));
+            var pinValue = result.GetRequiredValue(pin);
+            if (!PinRules.IsWellFormed(CardKey.Login, pinValue))
+            {
+                throw new CardException(JpkiReasonCodes.PinFormatInvalid) { Key = CardKey.Login };
+            }
+
+            using var client = new LoginClient(ResolveGateway(result.GetValue(gateway), context.Environment));
+            var challenge = await client.GetChallengeAsync(cancellationToken);
+            var signature = virtualCard.Sign(CardKey.Login, pinValue, Convert.FromBase64String(challenge.Challenge));
+            using var certificate = virtualCard.Certificate(CardKey.Login);
+            var proof = new Dictionary<string, string>
+            {
+                [LoginRoutes.ChallengeIdParameter] = challenge.ChallengeId,
+                [LoginRoutes.CertificateParameter] = Convert.ToBase64String(certificate.RawData),
+                [LoginRoutes.SignatureParameter] = Convert.ToBase64String(signature),
+            };
+
+            if (result.GetValue(code) is { } userCode)
+            {
+                await client.ApproveDeviceAsync(userCode, proof, cancellationToken);
+                context.Environment.Output.WriteLine(text.Pick("ポータルのログインを承認しました。", "The portal login is approved."));
+                return ExitCodes.Success;
+            }
+
+            var tokens = await client.GetTokensAsync(proof, cancellationToken);
+            context.Environment.Output.WriteLine(tokens.GetProperty("access_token").GetString());
+            return ExitCodes.Success;
+        });
+
+        return command;
+    }
+
+    private static Uri ResolveGateway(string? option, CliEnvironment environment)
+    {
+        try
+        {
+            return EndpointResolver.Resolve(option, EndpointResolver.GatewayVariable, environment);
+        }
+        catch (CardException failure) when (failure.ReasonCode == JpkiReasonCodes.EndpointNotConfigured && option is null)
+        {
+            // platform.env names the gateway GATEWAY_URL.
+            return EndpointResolver.Resolve(null, "GATEWAY_URL", environment);
+        }
+    }
+}

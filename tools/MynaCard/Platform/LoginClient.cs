@@ -1,0 +1,82 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using MynaPlatform.Jpki;
+using MynaPlatform.Jpki.Contracts;
+using MynaPlatform.MynaCard.Card;
+
+namespace MynaPlatform.MynaCard.Platform;
+
+/// <summary>Logs in to the platform through its gateway with the card's login key.</summary>
+public sealed class LoginClient(Uri gateway) : IDisposable
+{
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly HttpClient _http = new() { BaseAddress = gateway, Timeout = RequestTimeout };
+
+    public async Task<LoginChallengeResponse> GetChallengeAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => _http.PostAsync(LoginRoutes.Challenges.TrimStart('/'), content: null, cancellationToken));
+        return await response.Content.ReadFromJsonAsync<LoginChallengeResponse>(cancellationToken)
+            ?? throw new CardException(JpkiReasonCodes.ServerError, gateway.AbsoluteUri);
+    }
+
+    /// <summary>Exchanges the card's proof for tokens with the JPKI grant; returns the token response.</summary>
+    public async Task<JsonElement> GetTokensAsync(Dictionary<string, string> proof, CancellationToken cancellationToken)
+    {
+        proof["grant_type"] = LoginRoutes.JpkiGrantType;
+        proof["client_id"] = LoginRoutes.CardClientId;
+        using var response = await SendAsync(() => _http.PostAsync(LoginRoutes.Token.TrimStart('/'), new FormUrlEncodedContent(proof), cancellationToken));
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
+    }
+
+    /// <summary>Approves the portal's device login shown as <paramref name="userCode"/> with the card's proof.</summary>
+    public async Task ApproveDeviceAsync(string userCode, Dictionary<string, string> proof, CancellationToken cancellationToken)
+    {
+        proof["user_code"] = userCode;
+        using var response = await SendAsync(() => _http.PostAsync(LoginRoutes.DeviceVerification.TrimStart('/'), new FormUrlEncodedContent(proof), cancellationToken));
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await send();
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            throw new CardException(JpkiReasonCodes.EndpointUnreachable, gateway.AbsoluteUri, inner: exception);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            throw await ReadErrorAsync(response);
+        }
+    }
+
+    /// <summary>Reads a ProblemDetails or OAuth error body; both carry the JPKI reason code when there is one.</summary>
+    private static async Task<CardException> ReadErrorAsync(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        try
+        {
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var root = body.RootElement;
+            var reason = root.TryGetProperty(JpkiReasonCodes.ProblemExtension, out var code) ? code.GetString() : null;
+            var detail = root.TryGetProperty("detail", out var text) ? text.GetString()
+                : root.TryGetProperty("error_description", out var description) ? description.GetString() : null;
+            return new CardException(reason ?? JpkiReasonCodes.ServerError, detail ?? $"HTTP {status}");
+        }
+        catch (JsonException)
+        {
+            return new CardException(JpkiReasonCodes.ServerError, $"HTTP {status}");
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+}
