@@ -1,0 +1,43 @@
+using System.Net;
+using System.Text.Json;
+using MynaPlatform.Jpki.Contracts;
+using Xunit;
+
+namespace MynaPlatform.Platform.Tests;
+
+public sealed class DeviceFlowTests(PlatformFixture platform)
+{
+    [Fact]
+    public async Task DeviceFlow_CardApproves_PortalGetsToken()
+    {
+        var secret = await platform.ParameterValueAsync("portal-client-secret");
+        using var gateway = platform.CreateGatewayClient();
+        using var authorization = await gateway.PostAsync(LoginRoutes.DeviceAuthorization, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = TokenClient.PortalClientId,
+            ["client_secret"] = secret,
+            ["scope"] = "identity:account offline_access",
+        }), TestContext.Current.CancellationToken);
+        var device = JsonDocument.Parse(await authorization.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        Assert.True(authorization.IsSuccessStatusCode, device.ToString());
+
+        var approval = await platform.RunCardAsync(
+            "login", "--card", await platform.IssueCardAsync(), "--pin", "1234", "--code", device.GetProperty("user_code").GetString()!);
+        Assert.True(approval.ExitCode == 0, approval.Error);
+
+        using var poll = await gateway.PostAsync(LoginRoutes.Token, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:device_code",
+            ["device_code"] = device.GetProperty("device_code").GetString()!,
+            ["client_id"] = TokenClient.PortalClientId,
+            ["client_secret"] = secret,
+        }), TestContext.Current.CancellationToken);
+        var tokens = JsonDocument.Parse(await poll.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        Assert.True(poll.IsSuccessStatusCode, tokens.ToString());
+        Assert.True(tokens.TryGetProperty("refresh_token", out _));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/me/session").WithBearer(tokens.GetProperty("access_token").GetString()!);
+        using var session = await gateway.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, session.StatusCode);
+    }
+}
