@@ -23,6 +23,7 @@ public sealed class PrivateBroker : IAsyncDisposable
     private readonly int epmdPort = FreeLoopbackPort();
     private Process? epmd;
     private Process? server;
+    private bool killed;
 
     private PrivateBroker(string directory)
     {
@@ -50,7 +51,9 @@ public sealed class PrivateBroker : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-        });
+        })!;
+        broker.epmd.BeginOutputReadLine();
+        broker.epmd.BeginErrorReadLine();
         try
         {
             await broker.StartServerAsync(cancellationToken);
@@ -72,9 +75,19 @@ public sealed class PrivateBroker : IAsyncDisposable
         Assert.Contains(directory, commandLine);
 
         Console.WriteLine($"Killing the broker's Erlang VM with SIGKILL (pid {pid}).");
+        killed = true;
         Process.Start("kill", ["-KILL", pid.ToString()])!.WaitForExit();
         server?.WaitForExit(10_000);
         return pid;
+    }
+
+    /// <summary>Fails the test when the broker has exited without being killed by the test.</summary>
+    public void EnsureRunning()
+    {
+        if (!killed && server is { HasExited: true })
+        {
+            Assert.Fail($"The broker exited unexpectedly with code {server.ExitCode}; see {directory}/log.");
+        }
     }
 
     /// <summary>Starts the node again on the same ports and data folder.</summary>
@@ -112,6 +125,7 @@ public sealed class PrivateBroker : IAsyncDisposable
     private async Task StartServerAsync(CancellationToken cancellationToken)
     {
         server?.Dispose();
+        killed = false;
         File.Delete(PidFile);
         var start = new ProcessStartInfo(ServerScript)
         {

@@ -46,9 +46,10 @@ internal sealed class KillScenario : IAsyncDisposable
         await Publisher.WaitForLineAsync("EMITTED", TimeSpan.FromSeconds(120), Token);
     }
 
-    /// <summary>Fails the test when a host that was not killed on purpose has exited.</summary>
+    /// <summary>Fails the test when the broker or a host that was not killed on purpose has exited.</summary>
     public void EnsureHostsRunning()
     {
+        Broker.EnsureRunning();
         Publisher?.EnsureRunning();
         Consumer?.EnsureRunning();
     }
