@@ -10,4 +10,19 @@ internal static class TestDataDirectory
         Directory.CreateDirectory(directory);
         return directory;
     }
+
+    /// <summary>Deletes a folder made by <see cref="Create"/>; a failure only leaves it for the temp folder's cleanup.</summary>
+    public static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
 }

@@ -15,9 +15,12 @@ public sealed class InProcessHost : IAsyncDisposable
 
     private readonly IHost host;
 
-    private InProcessHost(IHost host, string databasePath)
+    private readonly string directory;
+
+    private InProcessHost(IHost host, string directory, string databasePath)
     {
         this.host = host;
+        this.directory = directory;
         Database = new TestHostDatabase(databasePath);
     }
 
@@ -49,7 +52,7 @@ public sealed class InProcessHost : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Development" });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddTestHost($"in-process-{Guid.NewGuid():N}"[..19]);
-        return new InProcessHost(builder.Build(), databasePath);
+        return new InProcessHost(builder.Build(), directory, databasePath);
     }
 
     /// <summary>Starts the host and, unless <paramref name="waitForBus"/> is false, waits until its bus is ready.</summary>
@@ -69,5 +72,6 @@ public sealed class InProcessHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(StopTimeout);
         await host.StopAsync(timeout.Token);
         host.Dispose();
+        TestDataDirectory.TryDelete(directory);
     }
 }

@@ -120,6 +120,7 @@ public sealed class PrivateBroker : IAsyncDisposable
 
         server?.Dispose();
         epmd?.Dispose();
+        TestDataDirectory.TryDelete(directory);
     }
 
     private async Task StartServerAsync(CancellationToken cancellationToken)

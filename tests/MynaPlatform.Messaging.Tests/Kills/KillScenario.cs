@@ -94,6 +94,7 @@ internal sealed class KillScenario : IAsyncDisposable
         }
 
         await Broker.DisposeAsync();
+        TestDataDirectory.TryDelete(directory);
     }
 
     private Dictionary<string, string> Settings(string role, string databasePath, Dictionary<string, string> extra)

@@ -16,7 +16,7 @@ namespace MynaPlatform.Storage.Tests.Contract;
 /// One fresh store (a new SQLite file or a new MongoDB database) registered the way services
 /// register theirs, with the schema applied and the repositories under test resolved from it.
 /// </summary>
-internal sealed class ContractStorage(IHost host) : IAsyncDisposable
+internal sealed class ContractStorage(IHost host, string? directory) : IAsyncDisposable
 {
     public ITestAccountRepository Accounts => host.Services.GetRequiredService<ITestAccountRepository>();
 
@@ -28,7 +28,9 @@ internal sealed class ContractStorage(IHost host) : IAsyncDisposable
 
     public IInboxStore Inbox => host.Services.GetRequiredService<IInboxStore>();
 
-    public static async Task<ContractStorage> StartAsync(IReadOnlyDictionary<string, string?> settings, CancellationToken cancellationToken)
+    /// <summary>Starts a store from <paramref name="settings"/>; <paramref name="directory"/>, if given, is deleted on dispose.</summary>
+    public static async Task<ContractStorage> StartAsync(
+        IReadOnlyDictionary<string, string?> settings, string? directory, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
@@ -48,12 +50,16 @@ internal sealed class ContractStorage(IHost host) : IAsyncDisposable
 
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new ContractStorage(host);
+        return new ContractStorage(host, directory);
     }
 
     public async ValueTask DisposeAsync()
     {
         await host.StopAsync();
         host.Dispose();
+        if (directory is not null)
+        {
+            TestDataDirectory.TryDelete(directory);
+        }
     }
 }

@@ -19,6 +19,6 @@ public sealed class MongoRepositoryContractTests(MongoReplicaSetFixture mongo)
             ["Storage:Provider"] = "MongoDb",
             ["ConnectionStrings:mongodb"] = connectionString,
             ["Storage:MongoDatabase"] = $"contract_{Guid.NewGuid():N}",
-        }, TestContext.Current.CancellationToken);
+        }, null, TestContext.Current.CancellationToken);
     }
 }

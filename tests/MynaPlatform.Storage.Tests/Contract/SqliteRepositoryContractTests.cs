@@ -5,10 +5,13 @@ namespace MynaPlatform.Storage.Tests.Contract;
 /// <summary>The repository contract against a new SQLite file per test.</summary>
 public sealed class SqliteRepositoryContractTests : RepositoryContractTests
 {
-    private protected override Task<ContractStorage> CreateStorageAsync() =>
-        ContractStorage.StartAsync(new Dictionary<string, string?>
+    private protected override Task<ContractStorage> CreateStorageAsync()
+    {
+        var directory = TestDataDirectory.Create("contract");
+        return ContractStorage.StartAsync(new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Sqlite",
-            ["Storage:SqlitePath"] = Path.Combine(TestDataDirectory.Create("contract"), "contract.db"),
-        }, TestContext.Current.CancellationToken);
+            ["Storage:SqlitePath"] = Path.Combine(directory, "contract.db"),
+        }, directory, TestContext.Current.CancellationToken);
+    }
 }

@@ -115,6 +115,7 @@ public sealed class MessagingMappingTests
         Assert.Equal(BsonDocument.Parse("""{ "$inc": { "Value": NumberLong(1) } }"""), Render(MongoOutbox.NextSequence));
         Assert.True(MongoOutbox.NextSequenceOptions.IsUpsert);
         Assert.Equal(ReturnDocument.After, MongoOutbox.NextSequenceOptions.ReturnDocument);
+        Assert.Equal(BsonDocument.Parse("""{ "$setOnInsert": { "Value": NumberLong(0) } }"""), Render(MongoMessagingIndexes.CreateSequenceCounter));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class SqliteDatabaseTests
 
         // Each write reads the counter and writes it back plus one. BEGIN IMMEDIATE takes the write
         // lock before the read, so no update is lost and no writer fails to upgrade its lock with
-        // SQLITE_BUSY; any exception fails the test.
+        // SQLITE_BUSY. Any exception fails the test.
         var writers = instances.SelectMany(database => Enumerable.Range(0, writersPerInstance).Select(_ => Task.Run(async () =>
         {
             for (var i = 0; i < incrementsPerWriter; i++)
