@@ -22,7 +22,7 @@ public sealed class EventEmitter(SqliteDatabase database, SqliteOutbox outbox, I
         Console.WriteLine($"EMITTED {settings.Emit}");
     }
 
-    /// <summary>Stores the event and its outbox row in one transaction; returns the outbox row's message id.</summary>
+    /// <summary>Stores the event and its outbox row in one transaction and returns the row's message id.</summary>
     public Task<Guid> EmitAsync(TestEvent message, string aggregateId, CancellationToken cancellationToken) =>
         database.WriteAsync(async write =>
         {

@@ -11,7 +11,7 @@ public sealed class TestHostOptions
     /// <summary>Events the publisher writes at start, each in its own transaction with its outbox row.</summary>
     public int Emit { get; set; }
 
-    /// <summary>Aggregates the emitted events are spread over; each aggregate's events keep their order.</summary>
+    /// <summary>Aggregates the emitted events are spread over. Each aggregate's events keep their order.</summary>
     public int Aggregates { get; set; } = 10;
 
     /// <summary>Time the consumer spends on each message before its transaction, in milliseconds.</summary>

@@ -31,6 +31,6 @@ public sealed class ConcurrencyConflictException : Exception
 
     public long ExpectedVersion { get; }
 
-    /// <summary>The version the record has now; null when it no longer exists or was not read.</summary>
+    /// <summary>The version the record has now, or null when it no longer exists or was not read.</summary>
     public long? ActualVersion { get; }
 }

@@ -2,7 +2,7 @@ using Xunit;
 
 namespace MynaPlatform.Messaging.Tests.Infrastructure;
 
-/// <summary>One private broker shared by the in-process tests of a class; each test uses its own queues.</summary>
+/// <summary>One private broker shared by the in-process tests of a class. Each test uses its own queues.</summary>
 public sealed class BrokerFixture : IAsyncLifetime
 {
     private PrivateBroker? broker;

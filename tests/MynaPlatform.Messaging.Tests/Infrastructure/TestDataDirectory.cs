@@ -11,7 +11,7 @@ internal static class TestDataDirectory
         return directory;
     }
 
-    /// <summary>Deletes a folder made by <see cref="Create"/>; a failure only leaves it for the temp folder's cleanup.</summary>
+    /// <summary>Deletes a folder made by <see cref="Create"/>. A failure only leaves it for the temp folder's cleanup.</summary>
     public static void TryDelete(string directory)
     {
         try

@@ -28,7 +28,7 @@ internal sealed class ContractStorage(IHost host, string? directory) : IAsyncDis
 
     public IInboxStore Inbox => host.Services.GetRequiredService<IInboxStore>();
 
-    /// <summary>Starts a store from <paramref name="settings"/>; <paramref name="directory"/>, if given, is deleted on dispose.</summary>
+    /// <summary>Starts a store from <paramref name="settings"/> and deletes <paramref name="directory"/>, if given, on dispose.</summary>
     public static async Task<ContractStorage> StartAsync(
         IReadOnlyDictionary<string, string?> settings, string? directory, CancellationToken cancellationToken)
     {

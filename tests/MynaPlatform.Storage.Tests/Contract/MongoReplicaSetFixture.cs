@@ -16,7 +16,7 @@ public sealed class MongoReplicaSetFixture : IAsyncLifetime
 
     private MongoDbContainer? container;
 
-    /// <summary>Set once the container runs; null when the MongoDB cases must be skipped.</summary>
+    /// <summary>Set once the container runs, and null when the MongoDB cases must be skipped.</summary>
     public string? ConnectionString { get; private set; }
 
     public string SkipReason { get; private set; } = "MongoDB has not been started.";

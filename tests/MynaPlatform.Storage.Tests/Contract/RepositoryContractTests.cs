@@ -130,7 +130,7 @@ public abstract class RepositoryContractTests
         var account = await InsertAccountAsync(storage);
         var conflicts = 0;
 
-        // Each writer reads, adds one and writes back; a conflict means another writer went first,
+        // Each writer reads, adds one and writes back. A conflict means another writer went first,
         // so it reads again. Any other exception (SQLITE_BUSY among them) fails the test.
         await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
         {

@@ -8,7 +8,7 @@ namespace MynaPlatform.Storage.Tests.Contract;
 /// </summary>
 public sealed record TestAccount(Guid Id, string Name, decimal Balance, DateTimeOffset UpdatedAt, long Version);
 
-/// <summary>The event written with a balance change; an existing contract type keeps the test off new contracts.</summary>
+/// <summary>The event written with a balance change. It reuses an existing contract type, so tests add no contract.</summary>
 public static class TestAccountEvents
 {
     public static SelfCheckProbeRecorded Changed(TestAccount account) =>
@@ -23,7 +23,7 @@ public interface ITestAccountRepository
 
     /// <summary>
     /// Sets the balance if the account is still at <paramref name="expectedVersion"/> and writes a
-    /// change event to the outbox in the same transaction; returns the new version.
+    /// change event to the outbox in the same transaction, and returns the new version.
     /// The outbox row is written first, so a conflict must also roll it back.
     /// </summary>
     Task<long> ChangeBalanceAsync(Guid id, long expectedVersion, decimal balance, DateTimeOffset updatedAt, CancellationToken cancellationToken);
