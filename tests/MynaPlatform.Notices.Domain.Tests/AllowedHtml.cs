@@ -19,13 +19,16 @@ internal static partial class AllowedHtml
             var closing = match.Groups["close"].Success;
             var name = match.Groups["name"].Value;
             var attributes = match.Groups["attributes"].Value;
-            Assert.True(IsAllowed(name, attributes, closing), $"Tag not allowed: {match.Value}");
-
-            if (closing)
+            if (!IsAllowed(name, attributes, closing))
             {
-                Assert.True(open.TryPop(out var expected) && expected == name, $"Unbalanced </{name}> in {html}");
+                Assert.Fail($"Tag not allowed: {match.Value}");
             }
-            else if (name != "br")
+
+            if (closing && !(open.TryPop(out var expected) && expected == name))
+            {
+                Assert.Fail($"Unbalanced </{name}> at index {match.Index}");
+            }
+            else if (!closing && name != "br")
             {
                 open.Push(name);
             }

@@ -69,7 +69,8 @@ internal static class InlineParser
     }
 
     // Flanking looks only at white space, not punctuation, so **「重要」**です works as Japanese
-    // writers expect. An underscore next to an ASCII letter or digit stays literal (file_name).
+    // writers expect. An underscore next to an ASCII letter or digit stays literal (file_name), and
+    // so does a run of three or more markers.
     private static int ReadDelimiterRun(string text, int start, List<InlineToken> tokens)
     {
         var end = start;
@@ -79,17 +80,22 @@ internal static class InlineParser
         }
 
         var run = text[start..end];
+        if (run.Length > 2)
+        {
+            tokens.Add(new InlineToken { Kind = InlineKind.Text, Text = run });
+            return end;
+        }
+
         var before = start > 0 ? text[start - 1] : ' ';
         var after = end < text.Length ? text[end] : ' ';
-        var usable = run.Length <= 2;
         var intraword = run[0] == '_';
 
         tokens.Add(new InlineToken
         {
             Kind = InlineKind.Delimiter,
             Text = run,
-            CanOpen = usable && !char.IsWhiteSpace(after) && !(intraword && char.IsAsciiLetterOrDigit(before)),
-            CanClose = usable && !char.IsWhiteSpace(before) && !(intraword && char.IsAsciiLetterOrDigit(after)),
+            CanOpen = !char.IsWhiteSpace(after) && !(intraword && char.IsAsciiLetterOrDigit(before)),
+            CanClose = !char.IsWhiteSpace(before) && !(intraword && char.IsAsciiLetterOrDigit(after)),
         });
 
         return end;
