@@ -74,7 +74,8 @@ public sealed partial class TrustAnchors(
 
     private X509Certificate2 LoadFile(string path)
     {
-        var certificate = X509Certificate2.CreateFromPemFile(path);
+        // CreateFromPemFile would also require a private key in the file, which a CA's published certificate never has.
+        var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(path));
         if (environment.IsProduction() && certificate.Subject.Contains(TestOnlyUnit, StringComparison.Ordinal))
         {
             throw new InvalidOperationException($"The trust anchor {path} is a test certificate ({TestOnlyUnit}) and is not trusted in Production. Configure the J-LIS CA certificates in Jpki:TrustAnchorFiles.");
