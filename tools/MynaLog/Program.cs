@@ -1,0 +1,3 @@
+using MynaPlatform.MynaLog.Cli;
+
+return await MynaLogCli.RunAsync(args, CliEnvironment.FromProcess());
