@@ -50,6 +50,10 @@ public sealed class GatewayFixture : IAsyncLifetime
             [$"services:{EchoBatch}:http:0"] = echo.Address.ToString(),
             [$"Gateway:Services:{Down}"] = null,
             [$"services:{Down}:http:0"] = $"http://127.0.0.1:{FindClosedPort()}",
+            ["Authentication:Issuer"] = TestTokenIssuer.Issuer,
+
+            // These tests cover routing, paths and request limits, so no route needs a token here.
+            ["Gateway:Authentication:AnonymousPaths:100"] = "/api/**",
             ["Logging:LogLevel:Yarp"] = "Information",
             ["Logging:Console:LogLevel:Default"] = "Warning",
         },

@@ -12,7 +12,11 @@ public sealed class GatewayOptionsTests
     public async Task GatewayOptions_ServiceNameNotKebab_FailsStart(string serviceName)
     {
         await using var gateway = new GatewayFactory(
-            new Dictionary<string, string?> { [$"Gateway:Services:{serviceName}"] = null },
+            new Dictionary<string, string?>
+            {
+                [$"Gateway:Services:{serviceName}"] = null,
+                ["Authentication:Issuer"] = TestTokenIssuer.Issuer,
+            },
             new CapturedLogs());
         gateway.UseKestrel();
 
