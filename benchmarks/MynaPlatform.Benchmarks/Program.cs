@@ -1,0 +1,3 @@
+using MynaPlatform.Benchmarks;
+
+return await BenchmarkRunner.RunAsync(args, Console.Out, Console.Error);
