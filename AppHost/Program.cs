@@ -18,8 +18,10 @@ var accessLog = builder.AddProject<Projects.MynaPlatform_AccessLog>(ResourceName
 var jpkiSimulator = builder.AddJpkiSimulator(settings);
 var tokenServer = builder.AddTokenServerSecrets();
 
+// Identity keeps its sessions beside its token store, which is SQLite in every mode.
 var identity = builder.AddProject<Projects.MynaPlatform_Identity>(ResourceNames.Identity)
     .WithPlatformDependencies(backbone)
+    .WithEnvironment("Storage__Provider", "Sqlite")
     .WithJpkiSimulator(jpkiSimulator)
     .WithReference(notices).WaitFor(notices)
     .WithReference(accessLog).WaitFor(accessLog);
@@ -28,6 +30,7 @@ var gateway = builder.AddProject<Projects.MynaPlatform_Gateway>(ResourceNames.Ga
     .WithGatewayEndpoint(settings.GatewayPort);
 gateway
     .WithTokenValidation(gateway)
+    .WithReference(backbone.Messaging).WaitFor(backbone.Messaging)
     .WithReference(identity).WaitFor(identity)
     .WithReference(notices).WaitFor(notices)
     .WithReference(accessLog).WaitFor(accessLog);

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Options;
 using MynaPlatform.Authentication;
+using MynaPlatform.Hosting;
+using MynaPlatform.Messaging;
+using MynaPlatform.SessionRevocation;
 using MynaPlatform.Gateway.Authentication;
 using MynaPlatform.Gateway.Landing;
 using MynaPlatform.Gateway.Middleware;
@@ -24,6 +27,8 @@ public static class GatewayServiceExtensions
 
         builder.Services.Configure<GatewayAuthenticationOptions>(builder.Configuration.GetSection(GatewayAuthenticationOptions.SectionName));
         builder.AddPlatformTokenValidation([.. options.Services.Keys]);
+        builder.AddRevokedSessionsFromIdentity();
+        builder.AddPlatformBus(ResourceNames.Gateway, bus => bus.AddSessionRevokedConsumer());
         builder.Services.AddGatewayRateLimiting(builder.Configuration);
 
         builder.Services.AddReverseProxy()

@@ -2,8 +2,10 @@ using MynaPlatform.AccessLog.Grpc;
 using MynaPlatform.Authentication;
 using MynaPlatform.Hosting;
 using MynaPlatform.Identity.Api;
+using MynaPlatform.Identity.Grpc;
 using MynaPlatform.Identity.Jpki;
 using MynaPlatform.Identity.Operations;
+using MynaPlatform.Identity.Sessions;
 using MynaPlatform.Identity.Tokens;
 using MynaPlatform.Notices.Grpc;
 using MynaPlatform.ServiceDefaults.Configuration;
@@ -17,12 +19,14 @@ public static class IdentityServiceExtensions
 
     public static IHostApplicationBuilder AddIdentityServices(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddGrpc();
         builder.Services.AddPlatformOpenApi();
         builder.Services.AddValidatedOptions<SelfCheckOptions>(SelfCheckOptions.SectionName);
         builder.Services.AddSingleton<SelfCheckRunner>();
 
         builder.AddJpkiVerification();
         builder.AddTokenServer();
+        builder.AddSessions();
         builder.AddPlatformTokenValidation(ResourceNames.Identity);
 
         builder.Services.AddGrpcClient<SelfCheckProbes.SelfCheckProbesClient>(
@@ -42,8 +46,10 @@ public static class IdentityServiceExtensions
         app.MapChallengeEndpoints();
         app.MapTokenEndpoints();
         app.MapAccountEndpoints();
+        app.MapSessionEndpoints();
         app.MapPartnerEndpoints();
         app.MapOperatorEndpoints();
+        app.MapGrpcService<SessionRevocationService>();
         return app;
     }
 

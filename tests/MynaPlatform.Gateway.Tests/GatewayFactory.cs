@@ -15,6 +15,10 @@ public sealed class GatewayFactory(IReadOnlyDictionary<string, string?> settings
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Kestrel:Endpoints:http:Url", "http://127.0.0.1:0");
+
+        // No broker runs here: the bus keeps retrying in the background, and the revoked-session
+        // consumer stays idle, which these tests do not need.
+        builder.UseSetting("ConnectionStrings:messaging", "amqp://guest:guest@127.0.0.1:1/");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);

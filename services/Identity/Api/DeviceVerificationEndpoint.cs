@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using MynaPlatform.Identity.Jpki;
+using Microsoft.Extensions.Options;
 using MynaPlatform.Identity.Login;
+using MynaPlatform.Identity.Sessions;
 using MynaPlatform.Identity.Tokens;
 using MynaPlatform.Jpki;
 using MynaPlatform.Jpki.Contracts;
@@ -17,7 +19,9 @@ namespace MynaPlatform.Identity.Api;
 /// </summary>
 public static class DeviceVerificationEndpoint
 {
-    public static async Task<IResult> VerifyAsync(HttpContext http, CardLogin cardLogin, CancellationToken cancellationToken)
+    public static async Task<IResult> VerifyAsync(
+        HttpContext http, CardLogin cardLogin, SessionStore sessions, IOptions<TokenOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict request is missing; the verification endpoint is not handled by OpenIddict.");
@@ -38,6 +42,8 @@ public static class DeviceVerificationEndpoint
                 cancellationToken);
 
             var principal = TokenPrincipals.ForPerson(login.PersonId, code.GetScopes());
+            var clientId = code.GetPresenters().FirstOrDefault() ?? request.ClientId ?? "";
+            await TokenEndpoints.StartSessionAsync(sessions, principal, clientId, options.Value, clock, cancellationToken);
             return Results.SignIn(principal, new AuthenticationProperties { RedirectUri = null }, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
         catch (JpkiRejectedException rejection)

@@ -2,8 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using MynaPlatform.Authentication;
 using MynaPlatform.Identity.Jpki;
 using MynaPlatform.Identity.Login;
+using MynaPlatform.Identity.Sessions;
 using MynaPlatform.Identity.Tokens;
 using MynaPlatform.Jpki;
 using MynaPlatform.Jpki.Contracts;
@@ -28,7 +30,8 @@ public static class TokenEndpoints
     }
 
     private static async Task<IResult> ExchangeAsync(
-        HttpContext http, CardLogin cardLogin, IOptions<TokenOptions> options, CancellationToken cancellationToken)
+        HttpContext http, CardLogin cardLogin, SessionStore sessions, IOptions<TokenOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict request is missing; the token endpoint is not handled by OpenIddict.");
@@ -42,7 +45,9 @@ public static class TokenEndpoints
                     (string?)request[LoginRoutes.CertificateParameter],
                     (string?)request[LoginRoutes.SignatureParameter],
                     cancellationToken);
-                return SignIn(TokenPrincipals.ForPerson(login.PersonId, GrantedScopes(request, ClientKind.Card)));
+                var person = TokenPrincipals.ForPerson(login.PersonId, GrantedScopes(request, ClientKind.Card));
+                await StartSessionAsync(sessions, person, request.ClientId!, options.Value, clock, cancellationToken);
+                return SignIn(person);
             }
             catch (JpkiRejectedException rejection)
             {
@@ -66,6 +71,14 @@ public static class TokenEndpoints
                     [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
             }
 
+            // A session ended by logout, by the person or by a lost card can no longer renew its tokens.
+            var sessionId = principal.GetClaim(PlatformClaims.SessionId);
+            if (sessionId is null || !await sessions.IsActiveAsync(sessionId, cancellationToken))
+            {
+                return Results.Forbid(Error(Errors.InvalidGrant, "このセッションは終了しています。ログインし直してください。", null),
+                    [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+            }
+
             return SignIn(TokenPrincipals.WithDestinations(principal));
         }
 
@@ -79,6 +92,16 @@ public static class TokenEndpoints
         var requested = request.GetScopes();
         return requested.IsEmpty ? ClientRegistrations.DefaultScopes(kind) : requested;
     }
+
+    /// <summary>Records the new session of a person's login, which lives as long as its refresh token.</summary>
+    internal static Task StartSessionAsync(
+        SessionStore sessions, ClaimsPrincipal person, string clientId, TokenOptions options, TimeProvider clock, CancellationToken cancellationToken) =>
+        sessions.StartAsync(
+            person.GetClaim(PlatformClaims.SessionId)!,
+            person.GetClaim(Claims.Subject)!,
+            clientId,
+            clock.GetUtcNow() + options.RefreshTokenLifetime,
+            cancellationToken);
 
     private static IResult SignIn(ClaimsPrincipal principal) =>
         Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);

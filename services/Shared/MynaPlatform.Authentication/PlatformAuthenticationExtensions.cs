@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using MynaPlatform.Authentication.Sessions;
 
 namespace MynaPlatform.Authentication;
 
@@ -20,7 +21,8 @@ public static class PlatformAuthenticationExtensions
     /// Validates platform access tokens with JWT bearer authentication: signature by a published
     /// key, issuer, one of <paramref name="audiences"/>, lifetime with a small clock skew, and
     /// token type. The signing keys come from <see cref="ISigningKeySource"/>, by default the
-    /// identity service's JWKS.
+    /// identity service's JWKS. A token whose session (<c>sid</c>) is in <see cref="RevokedSessions"/>
+    /// is rejected, however long it still lives.
     /// </summary>
     public static IHostApplicationBuilder AddPlatformTokenValidation(this IHostApplicationBuilder builder, params string[] audiences)
     {
@@ -35,17 +37,19 @@ public static class PlatformAuthenticationExtensions
         services.AddHttpClient(JsonWebKeySetSource.HttpClientName);
         services.TryAddSingleton<ISigningKeySource, JsonWebKeySetSource>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<RevokedSessions>();
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<PlatformAuthenticationOptions>, ISigningKeySource>((jwt, platform, keys) =>
-                Configure(jwt, platform.Value, keys, audiences));
+            .Configure<IOptions<PlatformAuthenticationOptions>, ISigningKeySource, RevokedSessions>((jwt, platform, keys, revoked) =>
+                Configure(jwt, platform.Value, keys, revoked, audiences));
         services.AddAuthorization();
 
         return builder;
     }
 
-    private static void Configure(JwtBearerOptions jwt, PlatformAuthenticationOptions platform, ISigningKeySource keys, string[] audiences)
+    private static void Configure(
+        JwtBearerOptions jwt, PlatformAuthenticationOptions platform, ISigningKeySource keys, RevokedSessions revoked, string[] audiences)
     {
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
@@ -77,6 +81,15 @@ public static class PlatformAuthenticationExtensions
                 var token = header["Bearer ".Length..].Trim();
                 context.Token = token;
                 await keys.GetKeysAsync(ReadKeyId(token), context.HttpContext.RequestAborted);
+            },
+            OnTokenValidated = context =>
+            {
+                if (context.Principal?.FindFirst(PlatformClaims.SessionId)?.Value is { } sessionId && revoked.Contains(sessionId))
+                {
+                    context.Fail("The token's session has ended.");
+                }
+
+                return Task.CompletedTask;
             },
             OnChallenge = async context =>
             {

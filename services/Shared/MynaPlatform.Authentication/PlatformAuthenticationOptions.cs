@@ -32,4 +32,15 @@ public sealed class PlatformAuthenticationOptions
     /// <summary>Upper bound of one JWKS download.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan JwksTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long a revoked session id is kept. It must exceed the longest access token lifetime
+    /// (one hour at most) plus the clock skew, or an old token would be accepted again.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:10:00", "7.00:00:00")]
+    public TimeSpan RevokedSessionRetention { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How often the revoked sessions are read again from the identity service, in case a message was missed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan RevokedSessionReloadInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -26,11 +26,6 @@ public static class MessagingRegistration
         string serviceName,
         Action<IBusRegistrationConfigurator>? configureConsumers = null)
     {
-        var connectionString = builder.Configuration.GetConnectionString(ResourceNames.Messaging)
-            ?? throw new InvalidOperationException(
-                $"ConnectionStrings:{ResourceNames.Messaging} is not set: give the RabbitMQ address as amqp://user:password@host:port/.");
-        var brokerAddress = new Uri(connectionString);
-
         builder.Services.AddOptions<MessagingOptions>()
             .BindConfiguration(MessagingOptions.SectionName)
             .ValidateDataAnnotations()
@@ -42,6 +37,31 @@ public static class MessagingRegistration
         builder.Services.AddHostedService<OutboxDispatcher>();
         builder.Services.AddHostedService<MessagingMaintenance>();
         AddOutboxStorage(storage);
+
+        AddBus(builder, serviceName, configureConsumers);
+        return storage;
+    }
+
+    /// <summary>
+    /// Adds MassTransit over the platform's broker for a process that only consumes messages whose
+    /// effect is idempotent and kept in memory (such as the gateway's revoked sessions), so it needs
+    /// neither storage, an outbox nor an inbox.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlatformBus(
+        this IHostApplicationBuilder builder,
+        string serviceName,
+        Action<IBusRegistrationConfigurator> configureConsumers)
+    {
+        AddBus(builder, serviceName, configureConsumers);
+        return builder;
+    }
+
+    private static void AddBus(IHostApplicationBuilder builder, string serviceName, Action<IBusRegistrationConfigurator>? configureConsumers)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ResourceNames.Messaging)
+            ?? throw new InvalidOperationException(
+                $"ConnectionStrings:{ResourceNames.Messaging} is not set: give the RabbitMQ address as amqp://user:password@host:port/.");
+        var brokerAddress = new Uri(connectionString);
 
         builder.Services.AddMassTransit(bus =>
         {
@@ -57,7 +77,6 @@ public static class MessagingRegistration
 
         // The service starts while the broker is down; the bus health check reports it until it connects.
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = false);
-        return storage;
     }
 
     /// <summary>Registers the outbox and inbox stores of the configured provider, without the bus.</summary>

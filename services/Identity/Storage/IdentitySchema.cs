@@ -1,0 +1,33 @@
+namespace MynaPlatform.Identity.Storage;
+
+/// <summary>
+/// Tables of the identity service's platform database (<c>identity.db</c>), which also holds its
+/// outbox, so that ending a session and its <c>SessionRevoked</c> row commit together. Instants
+/// are fixed-width UTC text, so text order is time order.
+/// </summary>
+internal static class IdentitySchema
+{
+    public const string Sqlite = """
+        CREATE TABLE IF NOT EXISTS sessions (
+            session_id TEXT PRIMARY KEY,
+            person_id TEXT NOT NULL,
+            client_id TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            ended_at TEXT NULL,
+            end_reason TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_sessions_person ON sessions (person_id, started_at);
+        CREATE INDEX IF NOT EXISTS ix_sessions_ended ON sessions (ended_at);
+
+        CREATE TABLE IF NOT EXISTS login_history (
+            entry_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            person_id TEXT NOT NULL,
+            occurred_at TEXT NOT NULL,
+            client_id TEXT NOT NULL,
+            result TEXT NOT NULL,
+            session_id TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_login_history_person ON login_history (person_id, occurred_at);
+        """;
+}
