@@ -18,19 +18,16 @@ var accessLog = builder.AddProject<Projects.MynaPlatform_AccessLog>(ResourceName
 var jpkiSimulator = builder.AddJpkiSimulator(settings);
 var tokenServer = builder.AddTokenServerSecrets();
 
-// Identity keeps its sessions beside its token store, which is SQLite in every mode.
 var identity = builder.AddProject<Projects.MynaPlatform_Identity>(ResourceNames.Identity)
     .WithPlatformDependencies(backbone)
-    .WithEnvironment("Storage__Provider", "Sqlite")
     .WithJpkiSimulator(jpkiSimulator)
     .WithReference(notices).WaitFor(notices)
     .WithReference(accessLog).WaitFor(accessLog);
 
 var gateway = builder.AddProject<Projects.MynaPlatform_Gateway>(ResourceNames.Gateway)
-    .WithGatewayEndpoint(settings.GatewayPort);
+    .WithGatewayEndpoint(settings.GatewayPort).WithMessaging(backbone);
 gateway
     .WithTokenValidation(gateway)
-    .WithReference(backbone.Messaging).WaitFor(backbone.Messaging)
     .WithReference(identity).WaitFor(identity)
     .WithReference(notices).WaitFor(notices)
     .WithReference(accessLog).WaitFor(accessLog);

@@ -45,6 +45,9 @@ public static class JpkiSimulatorExtensions
             return identity;
         }
 
+        // The hotline and the counter forward holds and lifts to identity, as J-LIS tells its verifiers.
+        simulator.Simulator.WithEnvironment("JpkiSimulator__PlatformUrl", identity.GetEndpoint(ResourceNames.HttpEndpoint));
+
         // Identity refuses the simulator's test CAs in Production, so it runs in the AppHost's
         // environment: a platform started in Production with the simulator fails at once.
         return identity

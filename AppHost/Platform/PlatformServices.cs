@@ -29,6 +29,10 @@ public static class PlatformServices
         return new PlatformBackbone(mode, settings.DataDirectory, localRabbit, null);
     }
 
+    /// <summary>Gives a project the broker's connection string and starts it once the broker is healthy.</summary>
+    public static IResourceBuilder<ProjectResource> WithMessaging(this IResourceBuilder<ProjectResource> project, PlatformBackbone backbone) =>
+        project.WithReference(backbone.Messaging).WaitFor(backbone.Messaging);
+
     /// <summary>
     /// Adds a platform service with its storage settings, the broker and its health check; it starts
     /// only once the broker (and MongoDB in containers mode) is healthy.

@@ -47,6 +47,7 @@ public static class IdentityServiceExtensions
         app.MapTokenEndpoints();
         app.MapAccountEndpoints();
         app.MapSessionEndpoints();
+        app.MapLostCardEndpoints();
         app.MapPartnerEndpoints();
         app.MapOperatorEndpoints();
         app.MapGrpcService<SessionRevocationService>();

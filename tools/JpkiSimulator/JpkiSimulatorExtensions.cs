@@ -25,6 +25,8 @@ public static class JpkiSimulatorExtensions
         services.AddSingleton<ResidentRegistry>();
         services.AddSingleton<CardIssuer>();
         services.AddSingleton<CardLifecycle>();
+        services.AddSingleton<PlatformHoldForwarder>();
+        services.AddHttpClient(PlatformHoldForwarder.HttpClientName);
         services.AddSingleton<RevocationLists>();
         services.AddSingleton<IndividualNumberLookup>();
         services.AddHostedService<AuthorityInitializer>();

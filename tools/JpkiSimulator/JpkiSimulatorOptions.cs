@@ -14,6 +14,14 @@ public sealed class JpkiSimulatorOptions
 
     /// <summary>Registered verifiers: name to secret key, sent as <c>Authorization: Bearer {key}</c>.</summary>
     public Dictionary<string, string> Verifiers { get; set; } = [];
+
+    /// <summary>
+    /// Address of the platform's identity service, to which the hotline forwards each hold and the
+    /// counter each lift, presenting the key of the verifier <see cref="PlatformVerifier"/>. Unset: nothing is forwarded.
+    /// </summary>
+    public Uri? PlatformUrl { get; set; }
+
+    public string PlatformVerifier { get; set; } = "identity";
 }
 
 public sealed class SimulatorStorageOptions

@@ -40,6 +40,9 @@ public static class JpkiReasonCodes
     public const string RenewalMismatch = "RENEWAL_MISMATCH";
     public const string VerifierUnauthorized = "VERIFIER_UNAUTHORIZED";
 
+    // Lost-card reports to the platform.
+    public const string LostCardReportLimited = "LOST_CARD_REPORT_LIMITED";
+
     // Reaching a server and reading local input.
     public const string EndpointNotConfigured = "ENDPOINT_NOT_CONFIGURED";
     public const string EndpointUnreachable = "ENDPOINT_UNREACHABLE";

@@ -53,6 +53,10 @@ public sealed class PersonDirectory(
             ?? throw new InvalidOperationException("The person row is missing right after it was written.");
     }
 
+    /// <summary>Returns the PersonId of an individual number, or null when the person has no account.</summary>
+    public Task<string?> FindByNumberAsync(string individualNumber, CancellationToken cancellationToken) =>
+        FindAsync(Digest(individualNumber), cancellationToken);
+
     private Task<string?> FindAsync(string digest, CancellationToken cancellationToken) =>
         database.Persons.AsNoTracking()
             .Where(person => person.NumberDigest == digest)
@@ -65,7 +69,8 @@ public sealed class PersonDirectory(
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(individualNumber)));
     }
 
-    private async Task<string> LookUpNumberAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    /// <summary>Asks J-LIS for the individual number behind a login certificate it issued.</summary>
+    public async Task<string> LookUpNumberAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (settings.SimulatorUrl is null || string.IsNullOrEmpty(settings.VerifierKey))
@@ -83,6 +88,12 @@ public sealed class PersonDirectory(
         try
         {
             using var response = await client.SendAsync(request, cancellationToken);
+            if (response.StatusCode is System.Net.HttpStatusCode.BadRequest or System.Net.HttpStatusCode.NotFound)
+            {
+                throw new JpkiRejectedException(JpkiReasonCodes.CertificateUnknown, StatusCodes.Status400BadRequest,
+                    "証明書が見つかりません。", "この証明書は J-LIS が発行した利用者証明用電子証明書ではありません。カードの証明書を指定してください。");
+            }
+
             response.EnsureSuccessStatusCode();
             var found = await response.Content.ReadFromJsonAsync<IndividualNumberLookupResponse>(cancellationToken);
             return found is not null && IndividualNumber.IsValid(found.IndividualNumber) ? found.IndividualNumber : throw Unavailable(null);

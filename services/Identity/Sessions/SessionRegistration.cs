@@ -1,5 +1,6 @@
 using MynaPlatform.Authentication.Sessions;
 using MynaPlatform.Hosting;
+using MynaPlatform.Identity.Cards;
 using MynaPlatform.Identity.Storage;
 using MynaPlatform.Messaging;
 using MynaPlatform.Storage;
@@ -9,7 +10,8 @@ namespace MynaPlatform.Identity.Sessions;
 public static class SessionRegistration
 {
     /// <summary>
-    /// Registers the identity service's platform database with its outbox and the session store.
+    /// Registers the identity service's platform database with its outbox, the session store and
+    /// the lost-card holds.
     /// The identity service is the source of revoked sessions: it adds an ended session to its own
     /// set when the transaction commits and reloads the set from its database, so it consumes no
     /// <c>SessionRevoked</c> messages itself.
@@ -19,7 +21,7 @@ public static class SessionRegistration
         var storage = builder.AddPlatformStorage(ResourceNames.Identity);
         if (storage.Provider != StorageProvider.Sqlite)
         {
-            // The sessions commit beside OpenIddict's token store, which is SQLite in every mode.
+            // The sessions and card holds commit beside OpenIddict's token store, which is SQLite in every mode.
             throw new InvalidOperationException("Storage:Provider must be Sqlite for the identity service, whose token store is SQLite in every mode.");
         }
 
@@ -29,6 +31,10 @@ public static class SessionRegistration
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<IRevokedSessionSource>(services => services.GetRequiredService<SessionStore>());
         builder.Services.AddRevokedSessionSource<SessionStore>();
+
+        builder.Services.AddSingleton<CardHoldStore>();
+        builder.Services.AddSingleton<CardHoldRateLimiter>();
+        builder.Services.AddScoped<LostCardReports>();
         return builder;
     }
 }

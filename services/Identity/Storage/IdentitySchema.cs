@@ -29,5 +29,14 @@ internal static class IdentitySchema
             session_id TEXT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_login_history_person ON login_history (person_id, occurred_at);
+
+        CREATE TABLE IF NOT EXISTS card_holds (
+            serial_number TEXT PRIMARY KEY,
+            hold_id TEXT NOT NULL,
+            person_id TEXT NULL,
+            source TEXT NOT NULL,
+            placed_at TEXT NOT NULL,
+            lifted_at TEXT NULL
+        );
         """;
 }

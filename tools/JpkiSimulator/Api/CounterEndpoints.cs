@@ -26,8 +26,13 @@ public static class CounterEndpoints
         return TypedResults.Ok(await issuer.IssueAsync(request, publicBaseUrl, cancellationToken));
     }
 
-    private static async Task<Ok<CardStatusResponse>> LiftHoldAsync(string cardId, CardLifecycle cards, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await cards.LiftHoldAsync(cardId, cancellationToken));
+    private static async Task<Ok<CardStatusResponse>> LiftHoldAsync(
+        string cardId, CardLifecycle cards, PlatformHoldForwarder platform, CancellationToken cancellationToken)
+    {
+        var status = await cards.LiftHoldAsync(cardId, cancellationToken);
+        await platform.ForwardLiftAsync(cardId, cancellationToken);
+        return TypedResults.Ok(status);
+    }
 
     private static async Task<Ok<CardStatusResponse>> ChangeAddressAsync(
         string cardId, ChangeAddressRequest request, CardLifecycle cards, CancellationToken cancellationToken) =>

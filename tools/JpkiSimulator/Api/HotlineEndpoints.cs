@@ -16,6 +16,11 @@ public static class HotlineEndpoints
         return app;
     }
 
-    private static async Task<Ok<CardStatusResponse>> PlaceHoldAsync(string cardId, CardLifecycle cards, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await cards.PlaceHoldAsync(cardId, cancellationToken));
+    private static async Task<Ok<CardStatusResponse>> PlaceHoldAsync(
+        string cardId, CardLifecycle cards, PlatformHoldForwarder platform, CancellationToken cancellationToken)
+    {
+        var status = await cards.PlaceHoldAsync(cardId, cancellationToken);
+        await platform.ForwardHoldAsync(cardId, cancellationToken);
+        return TypedResults.Ok(status);
+    }
 }

@@ -18,6 +18,7 @@ public sealed class JpkiProblemFilter : IEndpointFilter
             {
                 JpkiReasonCodes.CardNotFound or JpkiReasonCodes.CertificateUnknown => StatusCodes.Status404NotFound,
                 JpkiReasonCodes.RenewalMismatch => StatusCodes.Status409Conflict,
+                JpkiReasonCodes.EndpointUnreachable => StatusCodes.Status502BadGateway,
                 _ => StatusCodes.Status400BadRequest,
             };
 

@@ -69,7 +69,7 @@ public static class LoginCommand
         return command;
     }
 
-    private static Uri ResolveGateway(string? option, CliEnvironment environment)
+    internal static Uri ResolveGateway(string? option, CliEnvironment environment)
     {
         try
         {

@@ -27,6 +27,7 @@ public static class MynaCardCli
             SignCommand.Create(context),
             StatusCommand.Create(context),
             LoginCommand.Create(context),
+            ReportLostCommand.Create(context),
         };
 
         foreach (var help in root.Options.OfType<HelpOption>())

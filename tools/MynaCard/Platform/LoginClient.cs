@@ -36,6 +36,15 @@ public sealed class LoginClient(Uri gateway) : IDisposable
         using var response = await SendAsync(() => _http.PostAsync(LoginRoutes.DeviceVerification.TrimStart('/'), new FormUrlEncodedContent(proof), cancellationToken));
     }
 
+    /// <summary>Reports the card lost with its login certificate; returns the platform's hold.</summary>
+    public async Task<LostCardReportResponse> ReportLostAsync(byte[] loginCertificate, CancellationToken cancellationToken)
+    {
+        var report = new LostCardReportRequest(Convert.ToBase64String(loginCertificate));
+        using var response = await SendAsync(() => _http.PostAsJsonAsync(LoginRoutes.LostCardReports.TrimStart('/'), report, cancellationToken));
+        return await response.Content.ReadFromJsonAsync<LostCardReportResponse>(cancellationToken)
+            ?? throw new CardException(JpkiReasonCodes.ServerError, gateway.AbsoluteUri);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(Func<Task<HttpResponseMessage>> send)
     {
         HttpResponseMessage response;

@@ -10,6 +10,18 @@ public static class LoginRoutes
     public const string JsonWebKeySet = "/api/identity/.well-known/jwks";
     public const string Configuration = "/api/identity/.well-known/openid-configuration";
 
+    /// <summary>Lost-card reports by the card holder (<c>myna-card report-lost</c>); no token needed.</summary>
+    public const string LostCardReports = "/api/identity/lost-card-reports";
+
+    /// <summary>Lost-card reports by an operator.</summary>
+    public const string OperatorLostCardReports = "/api/identity/operator/lost-card-reports";
+
+    /// <summary>Holds placed by J-LIS (the simulator's hotline), called directly with the verifier key.</summary>
+    public const string JpkiHolds = "/api/identity/jpki/holds";
+
+    /// <summary>Holds lifted by J-LIS (the municipal counter), called directly with the verifier key.</summary>
+    public const string JpkiHoldLifts = "/api/identity/jpki/hold-lifts";
+
     /// <summary>The custom grant in which a card's login certificate and signature prove the person.</summary>
     public const string JpkiGrantType = "urn:mynaplatform:params:oauth:grant-type:jpki";
 

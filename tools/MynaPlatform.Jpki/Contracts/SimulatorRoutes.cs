@@ -10,6 +10,7 @@ public static class SimulatorRoutes
     public const string RevocationList = "/crl/{authority}.crl";
     public const string CaCertificate = "/ca/{authority}.cer";
     public const string IndividualNumberLookup = "/verifier/individual-number";
+    public const string VerifierHold = "/verifier/holds";
 
     public static string ForCard(string route, string cardId) =>
         route.Replace("{cardId}", Uri.EscapeDataString(cardId), StringComparison.Ordinal);
