@@ -48,9 +48,11 @@ public static class IdentityServiceExtensions
         app.MapAccountEndpoints();
         app.MapSessionEndpoints();
         app.MapLostCardEndpoints();
+        app.MapAgencyEndpoints();
         app.MapPartnerEndpoints();
         app.MapOperatorEndpoints();
         app.MapGrpcService<SessionRevocationService>();
+        app.MapGrpcService<AgencyService>();
         return app;
     }
 

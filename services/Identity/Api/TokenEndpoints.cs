@@ -30,8 +30,8 @@ public static class TokenEndpoints
     }
 
     private static async Task<IResult> ExchangeAsync(
-        HttpContext http, CardLogin cardLogin, SessionStore sessions, IOptions<TokenOptions> options, TimeProvider clock,
-        CancellationToken cancellationToken)
+        HttpContext http, CardLogin cardLogin, SessionStore sessions, IOpenIddictApplicationManager applications,
+        IOptions<TokenOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict request is missing; the token endpoint is not handled by OpenIddict.");
@@ -57,9 +57,13 @@ public static class TokenEndpoints
 
         if (request.IsClientCredentialsGrantType())
         {
-            // OpenIddict has already checked the secret and that the client may use this grant.
-            var kind = options.Value.Clients.GetValueOrDefault(request.ClientId!)?.Kind ?? ClientKind.Agency;
-            return SignIn(TokenPrincipals.ForClient(request.ClientId!, GrantedScopes(request, kind)));
+            // OpenIddict has already checked the secret, the grant and any requested scope. A client
+            // registered by an operator gets, when it requests none, the scopes it was registered with.
+            var seeded = options.Value.Clients.GetValueOrDefault(request.ClientId!)?.Kind;
+            var scopes = seeded is { } kind || !request.GetScopes().IsEmpty
+                ? GrantedScopes(request, seeded ?? ClientKind.Agency)
+                : await PermittedScopesAsync(applications, request.ClientId!, cancellationToken);
+            return SignIn(TokenPrincipals.ForClient(request.ClientId!, scopes));
         }
 
         if (request.IsRefreshTokenGrantType() || request.IsDeviceCodeGrantType())
@@ -84,6 +88,17 @@ public static class TokenEndpoints
 
         return Results.Forbid(Error(Errors.UnsupportedGrantType, "この grant_type には対応していません。", null),
             [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+    }
+
+    private static async Task<IEnumerable<string>> PermittedScopesAsync(
+        IOpenIddictApplicationManager applications, string clientId, CancellationToken cancellationToken)
+    {
+        var application = await applications.FindByClientIdAsync(clientId, cancellationToken)
+            ?? throw new InvalidOperationException($"Client {clientId} passed client authentication but is not registered.");
+        var permissions = await applications.GetPermissionsAsync(application, cancellationToken);
+        return permissions
+            .Where(permission => permission.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
+            .Select(permission => permission[Permissions.Prefixes.Scope.Length..]);
     }
 
     /// <summary>The requested scopes, or the client kind's defaults when none was requested.</summary>

@@ -1,5 +1,6 @@
 using MynaPlatform.Authentication.Sessions;
 using MynaPlatform.Hosting;
+using MynaPlatform.Identity.Agencies;
 using MynaPlatform.Identity.Cards;
 using MynaPlatform.Identity.Storage;
 using MynaPlatform.Messaging;
@@ -35,6 +36,9 @@ public static class SessionRegistration
         builder.Services.AddSingleton<CardHoldStore>();
         builder.Services.AddSingleton<CardHoldRateLimiter>();
         builder.Services.AddScoped<LostCardReports>();
+
+        builder.Services.AddScoped<AgencyDirectory>();
+        builder.Services.AddScoped<AgencyEnrollment>();
         return builder;
     }
 }

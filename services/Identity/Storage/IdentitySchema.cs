@@ -38,5 +38,21 @@ internal static class IdentitySchema
             placed_at TEXT NOT NULL,
             lifted_at TEXT NULL
         );
+
+        CREATE TABLE IF NOT EXISTS agencies (
+            client_id TEXT PRIMARY KEY,
+            display_name TEXT NOT NULL,
+            local_government_code TEXT NULL,
+            identifier_key BLOB NOT NULL,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS agency_persons (
+            client_id TEXT NOT NULL,
+            agency_person_id TEXT NOT NULL,
+            person_id TEXT NOT NULL,
+            enrolled_at TEXT NOT NULL,
+            PRIMARY KEY (client_id, agency_person_id)
+        );
         """;
 }

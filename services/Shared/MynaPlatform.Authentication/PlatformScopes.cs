@@ -23,6 +23,15 @@ public static class PlatformScopes
     /// <summary>An agency pushes notices.</summary>
     public const string NoticesWrite = "notices:write";
 
+    /// <summary>An agency publishes the records it holds about a person (あなたの情報).</summary>
+    public const string SelfInfoWrite = "self-info:write";
+
+    /// <summary>An agency reads back the records it published; every read is an access event.</summary>
+    public const string SelfInfoRead = "self-info:read";
+
+    /// <summary>An agency records information exchanges (やりとり履歴).</summary>
+    public const string AccessLogWrite = "access-log:write";
+
     public static readonly IReadOnlyDictionary<string, string> Audiences = new Dictionary<string, string>
     {
         [Account] = ResourceNames.Identity,
@@ -30,7 +39,13 @@ public static class PlatformScopes
         [Partner] = ResourceNames.Identity,
         [NoticesRead] = ResourceNames.Notices,
         [NoticesWrite] = ResourceNames.Notices,
+        [SelfInfoWrite] = ResourceNames.SelfInfo,
+        [SelfInfoRead] = ResourceNames.SelfInfo,
+        [AccessLogWrite] = ResourceNames.AccessLog,
     };
+
+    /// <summary>The scopes an operator can grant to an agency client, beside <see cref="Partner"/>, which every agency has.</summary>
+    public static readonly IReadOnlyList<string> AgencyScopes = [NoticesWrite, SelfInfoWrite, SelfInfoRead, AccessLogWrite];
 
     public static readonly IReadOnlyList<string> PersonScopes = [Account, NoticesRead];
 }
