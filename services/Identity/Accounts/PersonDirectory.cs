@@ -32,22 +32,14 @@ public sealed class PersonDirectory(
             return existing;
         }
 
-        database.Persons.Add(new PersonRecord
-        {
-            PersonId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            NumberDigest = digest,
-            CreatedAtMilliseconds = clock.GetUtcNow().ToUnixTimeMilliseconds(),
-        });
-
-        try
-        {
-            await database.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent first login of the same person won the unique index; use its PersonId.
-            database.ChangeTracker.Clear();
-        }
+        // A concurrent first login of the same person may win the unique index; then its PersonId is
+        // used. ON CONFLICT keeps that expected race out of the error logs.
+        var personId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        var createdAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await database.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO persons (PersonId, NumberDigest, CreatedAtMilliseconds) VALUES ({personId}, {digest}, {createdAt})
+            ON CONFLICT (NumberDigest) DO NOTHING;
+            """, cancellationToken);
 
         return await FindAsync(digest, cancellationToken)
             ?? throw new InvalidOperationException("The person row is missing right after it was written.");

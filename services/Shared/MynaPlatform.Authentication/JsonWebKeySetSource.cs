@@ -29,7 +29,9 @@ public sealed partial class JsonWebKeySetSource(
 
     public async ValueTask<IReadOnlyList<SecurityKey>> GetKeysAsync(string? keyId, CancellationToken cancellationToken)
     {
-        if (!NeedsRefresh(keyId))
+        // Until the first read has finished, concurrent callers wait for it instead of validating
+        // against no keys, which would reject every token a cold gateway receives at once.
+        if (!NeedsRefresh(keyId) && _keys.Count > 0)
         {
             return _keys;
         }
