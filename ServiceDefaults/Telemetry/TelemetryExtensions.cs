@@ -33,7 +33,11 @@ public static class TelemetryExtensions
                 .AddMeter(MassTransitSource, PlatformSource))
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName, MassTransitSource, PlatformSource)
-                .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = IsTraced)
+                .AddAspNetCoreInstrumentation(aspNetCore =>
+                {
+                    aspNetCore.Filter = IsTraced;
+                    aspNetCore.EnrichWithHttpRequest = QueryStringRedaction.RedactServerSpan;
+                })
                 .AddGrpcClientInstrumentation()
                 .AddHttpClientInstrumentation(http => http.RecordException = true));
 

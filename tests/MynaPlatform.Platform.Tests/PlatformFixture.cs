@@ -13,20 +13,30 @@ namespace MynaPlatform.Platform.Tests;
 /// <summary>
 /// Starts the whole platform once for this test project through the Aspire test host, in local
 /// mode with its own data folder. A resource that exits unexpectedly fails the start at once and
-/// its log is printed, instead of the test host waiting silently until its timeout.
+/// its log is printed, instead of the test host waiting silently until its timeout. Every log line
+/// of every resource is also written to a file, and every project exports its telemetry to an
+/// OTLP receiver in this process, so tests can search all the output of the run.
 /// </summary>
 public sealed class PlatformFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private const int LogTailLines = 200;
 
     private readonly ConcurrentDictionary<string, ConcurrentQueue<string>> resourceLogs = new();
     private readonly ConcurrentDictionary<string, bool> expectedExits = new();
     private readonly CancellationTokenSource watchCancellation = new();
+    private readonly List<Task> logWriters = [];
     private DistributedApplication? app;
 
     public string DataDirectory { get; } = Path.Combine(
         Environment.GetEnvironmentVariable("MYNA_TEST_DATA_DIR") ?? Path.GetTempPath(),
         $"platform-{Guid.NewGuid():N}");
+
+    /// <summary>Folder of the log files, one <c>{resource}.log</c> per resource.</summary>
+    public string LogDirectory => Path.Combine(DataDirectory, "logs");
+
+    /// <summary>Receives the traces, logs and metrics that every project exports.</summary>
+    public OtlpReceiver Telemetry { get; } = new();
 
     public DistributedApplication App => app ?? throw new InvalidOperationException("The platform has not started.");
 
@@ -47,7 +57,8 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Directory.CreateDirectory(DataDirectory);
+        Directory.CreateDirectory(LogDirectory);
+        await Telemetry.StartAsync(CancellationToken.None);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.MynaPlatform_AppHost>(
         [
             $"Platform:DataDirectory={DataDirectory}",
@@ -61,10 +72,18 @@ public sealed class PlatformFixture : IAsyncLifetime
             "Platform:Jpki:RevocationListMaxAge=00:00:00",
         ],
         (options, _) => options.DisableDashboard = true);
+        ExportTelemetryTo(builder, Telemetry);
+
+        // Aspire names each resource's running instance only before it starts, and its log
+        // stream carries that name, so log collection begins at that point.
+        builder.Eventing.Subscribe<BeforeStartEvent>((start, _) =>
+        {
+            CollectLogs(start.Services, start.Model, watchCancellation.Token);
+            return Task.CompletedTask;
+        });
 
         app = await builder.BuildAsync();
         var crashed = WatchForCrashesAsync(app, watchCancellation.Token);
-        CollectLogs(app, watchCancellation.Token);
 
         using var timeout = new CancellationTokenSource(StartTimeout);
         var started = StartAndWaitHealthyAsync(app, timeout.Token);
@@ -80,18 +99,38 @@ public sealed class PlatformFixture : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await watchCancellation.CancelAsync();
+        await Task.WhenAll(logWriters);
         if (app is not null)
         {
             await app.StopAsync();
             await app.DisposeAsync();
         }
 
+        await Telemetry.DisposeAsync();
         TryDeleteDataDirectory();
     }
 
     /// <summary>The last lines a resource wrote, for a failure message.</summary>
     public string LogOf(string resourceName) =>
         resourceLogs.TryGetValue(resourceName, out var lines) ? string.Join('\n', lines) : "(no output captured)";
+
+    /// <summary>
+    /// Points every project at the receiver, each under its own path, and shortens the batch
+    /// export delays from the SDK defaults (5 s for spans, 1 s for logs) so tests wait less.
+    /// These variables are set after the AppHost's own, so they win.
+    /// </summary>
+    private static void ExportTelemetryTo(IDistributedApplicationTestingBuilder builder, OtlpReceiver receiver)
+    {
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            builder.CreateResourceBuilder(project)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", receiver.EndpointFor(project.Name).AbsoluteUri)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
+                .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", "500")
+                .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "5000");
+        }
+    }
 
     private static async Task StartAndWaitHealthyAsync(DistributedApplication application, CancellationToken cancellationToken)
     {
@@ -122,32 +161,40 @@ public sealed class PlatformFixture : IAsyncLifetime
         return null;
     }
 
-    private void CollectLogs(DistributedApplication application, CancellationToken cancellationToken)
+    private void CollectLogs(IServiceProvider services, DistributedApplicationModel model, CancellationToken cancellationToken)
     {
-        var loggers = application.Services.GetRequiredService<ResourceLoggerService>();
-        var model = application.Services.GetRequiredService<DistributedApplicationModel>();
+        var loggers = services.GetRequiredService<ResourceLoggerService>();
         foreach (var resource in model.Resources)
         {
             var lines = resourceLogs.GetOrAdd(resource.Name, _ => new ConcurrentQueue<string>());
-            _ = Task.Run(async () =>
+            var path = Path.Combine(LogDirectory, $"{resource.Name}.log");
+            logWriters.Add(Task.Run(() => WriteLogAsync(loggers, resource, lines, path, cancellationToken), CancellationToken.None));
+        }
+    }
+
+    /// <summary>Appends every line of one resource to its file and keeps the last lines in memory.</summary>
+    private static async Task WriteLogAsync(
+        ResourceLoggerService loggers, IResource resource, ConcurrentQueue<string> lines, string path, CancellationToken cancellationToken)
+    {
+        await using var file = new StreamWriter(new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
+        try
+        {
+            await foreach (var batch in loggers.WatchAsync(resource).WithCancellation(cancellationToken))
             {
-                try
+                foreach (var line in batch)
                 {
-                    await foreach (var batch in loggers.WatchAsync(resource.Name).WithCancellation(cancellationToken))
+                    await file.WriteLineAsync(line.Content);
+                    lines.Enqueue(line.Content);
+                    while (lines.Count > LogTailLines && lines.TryDequeue(out _))
                     {
-                        foreach (var line in batch)
-                        {
-                            lines.Enqueue(line.Content);
-                            while (lines.Count > 200 && lines.TryDequeue(out _))
-                            {
-                            }
-                        }
                     }
                 }
-                catch (OperationCanceledException)
-                {
-                }
-            }, CancellationToken.None);
+
+                await file.FlushAsync(CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 
