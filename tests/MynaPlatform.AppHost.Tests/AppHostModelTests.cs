@@ -15,6 +15,8 @@ public sealed class AppHostModelTests : IDisposable
 {
     private static readonly string[] DataServices = [ResourceNames.Notices, ResourceNames.AccessLog, ResourceNames.Identity];
 
+    private static readonly string[] MongoServices = [ResourceNames.Notices, ResourceNames.AccessLog];
+
     private readonly string dataDirectory = Path.Combine(
         Environment.GetEnvironmentVariable("MYNA_TEST_DATA_DIR") ?? Path.GetTempPath(), $"apphost-model-{Guid.NewGuid():N}");
 
@@ -38,7 +40,7 @@ public sealed class AppHostModelTests : IDisposable
     {
         await using var builder = await CreateBuilderAsync("Containers");
 
-        foreach (var service in DataServices)
+        foreach (var service in MongoServices)
         {
             var resource = Resource(builder, service);
             Assert.Contains(ResourceNames.Messaging, WaitsOf(resource));
@@ -49,6 +51,18 @@ public sealed class AppHostModelTests : IDisposable
             Assert.True(environment.ContainsKey($"ConnectionStrings__{ResourceNames.MongoDb}"), $"{service} has no MongoDB connection string");
             Assert.True(environment.ContainsKey($"ConnectionStrings__{ResourceNames.Messaging}"), $"{service} has no broker connection string");
         }
+    }
+
+    [Fact]
+    public async Task ContainersMode_Identity_KeepsSqliteTokenStore()
+    {
+        await using var builder = await CreateBuilderAsync("Containers");
+
+        // OpenIddict's only served store is EF Core, kept on SQLite in every mode, and identity's
+        // sessions and holds live beside it.
+        var environment = await EnvironmentOf(Resource(builder, ResourceNames.Identity));
+        Assert.Equal("Sqlite", environment["Storage__Provider"]);
+        Assert.True(environment.ContainsKey($"ConnectionStrings__{ResourceNames.Messaging}"), "identity has no broker connection string");
     }
 
     [Fact]
