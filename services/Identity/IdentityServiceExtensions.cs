@@ -46,6 +46,8 @@ public static class IdentityServiceExtensions
         app.MapChallengeEndpoints();
         app.MapTokenEndpoints();
         app.MapAccountEndpoints();
+        app.MapAccountDetailsEndpoints();
+        app.MapStepUpEndpoints();
         app.MapSessionEndpoints();
         app.MapLostCardEndpoints();
         app.MapAgencyEndpoints();

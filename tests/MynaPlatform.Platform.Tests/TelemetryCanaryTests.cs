@@ -13,7 +13,8 @@ using Xunit;
 namespace MynaPlatform.Platform.Tests;
 
 /// <summary>
-/// Plants secrets that really pass through the platform (PINs, tokens, the login certificate) and
+/// Plants secrets that really pass through the platform (PINs, tokens, the login certificate, a
+/// nickname and an e-mail address changed after a step-up) and
 /// searches every log line and every OTLP export of the run for them.
 /// </summary>
 public sealed class TelemetryCanaryTests(PlatformFixture platform)
@@ -39,6 +40,9 @@ public sealed class TelemetryCanaryTests(PlatformFixture platform)
 
         var card = VirtualCard.Open(cardPath);
         using var gateway = platform.CreateGatewayClient();
+        var nickname = RandomNumberGenerator.GetString(PinAlphabet, 16);
+        var email = $"canary.{RandomNumberGenerator.GetHexString(16, lowercase: true)}@example.jp";
+        await ChangeDetailsAsync(gateway, cliLogin.LastLine, cardPath, loginPin, nickname, email);
         var (tokens, _) = await LoginAsync(gateway, card, loginPin);
         var accessToken = tokens.GetProperty("access_token").GetString()!;
         var refreshToken = tokens.GetProperty("refresh_token").GetString()!;
@@ -64,6 +68,8 @@ public sealed class TelemetryCanaryTests(PlatformFixture platform)
             Canary.Literal("login certificate subject", certificate.GetNameInfo(X509NameType.SimpleName, forIssuer: false), ignoreCase: true),
             Canary.Literal("login certificate (Base64)", DistinctiveBase64(certificate.RawData)),
             Canary.Literal("individual number", card.File.IndividualNumber),
+            Canary.Literal("nickname", nickname),
+            Canary.Literal("e-mail address", email, ignoreCase: true),
             .. Canary.ForSerialNumber("login certificate serial number", certificate),
             .. Canary.ForToken("access token from myna-card", cliLogin.LastLine),
             .. Canary.ForToken("access token", accessToken),
@@ -79,6 +85,26 @@ public sealed class TelemetryCanaryTests(PlatformFixture platform)
         var findings = SearchCapturedOutput(canaries);
 
         Assert.True(findings.Count == 0, $"Secrets reached the logs or the telemetry:\n{string.Join('\n', findings)}");
+    }
+
+    /// <summary>Changes the nickname, then the e-mail address after a step-up with <c>myna-card</c>.</summary>
+    private async Task ChangeDetailsAsync(HttpClient gateway, string accessToken, string cardPath, string pin, string nickname, string email)
+    {
+        using var nicknameRequest = new HttpRequestMessage(HttpMethod.Patch, "/api/identity/account").WithBearer(accessToken);
+        nicknameRequest.Content = JsonContent.Create(new { nickname });
+        using var nicknameResponse = await gateway.SendAsync(nicknameRequest, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, nicknameResponse.StatusCode);
+
+        using var stepUpRequest = new HttpRequestMessage(HttpMethod.Post, "/api/identity/account/step-up").WithBearer(accessToken);
+        using var stepUpResponse = await gateway.SendAsync(stepUpRequest, TestContext.Current.CancellationToken);
+        var code = await stepUpResponse.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        var stepUp = await platform.RunCardAsync("step-up", "--card", cardPath, "--pin", pin, "--code", code.GetProperty("userCode").GetString()!);
+        Assert.True(stepUp.ExitCode == 0, stepUp.Error);
+
+        using var emailRequest = new HttpRequestMessage(HttpMethod.Put, "/api/identity/account/email").WithBearer(accessToken);
+        emailRequest.Content = JsonContent.Create(new { email });
+        using var emailResponse = await gateway.SendAsync(emailRequest, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, emailResponse.StatusCode);
     }
 
     private async Task WaitForExportsAsync(string markerTraceId)

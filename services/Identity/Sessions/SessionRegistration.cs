@@ -1,5 +1,6 @@
 using MynaPlatform.Authentication.Sessions;
 using MynaPlatform.Hosting;
+using MynaPlatform.Identity.Accounts;
 using MynaPlatform.Identity.Agencies;
 using MynaPlatform.Identity.Cards;
 using MynaPlatform.Identity.Storage;
@@ -11,8 +12,8 @@ namespace MynaPlatform.Identity.Sessions;
 public static class SessionRegistration
 {
     /// <summary>
-    /// Registers the identity service's platform database with its outbox, the session store and
-    /// the lost-card holds.
+    /// Registers the identity service's platform database with its outbox, the session store, the
+    /// lost-card holds, step-ups and the account details.
     /// The identity service is the source of revoked sessions: it adds an ended session to its own
     /// set when the transaction commits and reloads the set from its database, so it consumes no
     /// <c>SessionRevoked</c> messages itself.
@@ -36,6 +37,9 @@ public static class SessionRegistration
         builder.Services.AddSingleton<CardHoldStore>();
         builder.Services.AddSingleton<CardHoldRateLimiter>();
         builder.Services.AddScoped<LostCardReports>();
+
+        builder.Services.AddSingleton<StepUpStore>();
+        builder.Services.AddSingleton<AccountDetailsStore>();
 
         builder.Services.AddScoped<AgencyDirectory>();
         builder.Services.AddScoped<AgencyEnrollment>();

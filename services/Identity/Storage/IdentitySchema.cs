@@ -54,5 +54,23 @@ internal static class IdentitySchema
             enrolled_at TEXT NOT NULL,
             PRIMARY KEY (client_id, agency_person_id)
         );
+
+        CREATE TABLE IF NOT EXISTS account_details (
+            person_id TEXT PRIMARY KEY,
+            nickname TEXT NULL,
+            email TEXT NULL,
+            updated_at TEXT NOT NULL
+        );
+
+        CREATE TABLE IF NOT EXISTS step_ups (
+            user_code TEXT PRIMARY KEY,
+            session_id TEXT NOT NULL,
+            person_id TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            verified_at TEXT NULL,
+            satisfied_until TEXT NULL,
+            used_at TEXT NULL
+        );
+        CREATE INDEX IF NOT EXISTS ix_step_ups_session ON step_ups (session_id);
         """;
 }

@@ -27,6 +27,7 @@ public static class MynaCardCli
             SignCommand.Create(context),
             StatusCommand.Create(context),
             LoginCommand.Create(context),
+            StepUpCommand.Create(context),
             ReportLostCommand.Create(context),
         };
 

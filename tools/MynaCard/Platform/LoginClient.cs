@@ -36,6 +36,12 @@ public sealed class LoginClient(Uri gateway) : IDisposable
         using var response = await SendAsync(() => _http.PostAsync(LoginRoutes.DeviceVerification.TrimStart('/'), new FormUrlEncodedContent(proof), cancellationToken));
     }
 
+    /// <summary>Approves the step-up of the session that received the code in <paramref name="proof"/>.</summary>
+    public async Task ApproveStepUpAsync(StepUpVerificationRequest proof, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(() => _http.PostAsJsonAsync(StepUpRoutes.Verification.TrimStart('/'), proof, cancellationToken));
+    }
+
     /// <summary>Reports the card lost with its login certificate; returns the platform's hold.</summary>
     public async Task<LostCardReportResponse> ReportLostAsync(byte[] loginCertificate, CancellationToken cancellationToken)
     {
