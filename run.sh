@@ -73,16 +73,22 @@ printf '\n===== %s: ./run.sh starts the AppHost =====\n' "$(date -Is)" >>"$log_f
 ) >>"$log_file" 2>&1 &
 apphost_pid=$!
 
-# The AppHost's orchestrator (DCP) watches the AppHost's process id and stops the services after it.
+# The AppHost's orchestrator (DCP) watches the AppHost's process id and stops the services after it;
+# its controller holds the gateway and dashboard ports until the very end.
 wait_for_orchestrator() {
   local deadline=$(( $(date +%s) + 60 ))
-  while pgrep -f -- "--monitor $apphost_pid" >/dev/null && (( $(date +%s) < deadline )); do
+  while (( $(date +%s) < deadline )); do
+    if ! pgrep -f -- "--monitor $apphost_pid" >/dev/null && ! port_in_use "$gateway_port" && ! port_in_use "$dashboard_port"; then
+      return
+    fi
     sleep 1
   done
+  echo "[run] some of the platform's processes were still running after 60 s" >&2
 }
 
 stop_platform() {
-  trap - INT TERM
+  # Further signals (a second Ctrl+C, or the orchestrator signalling its process group) must not cut the wait short.
+  trap "" INT TERM
   echo
   echo "[run] stopping the platform..."
   kill -TERM "$apphost_pid" 2>/dev/null || true
