@@ -3,10 +3,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MynaPlatform.Identity.Jpki;
-using MynaPlatform.Identity.Storage;
 using MynaPlatform.Jpki;
 using MynaPlatform.Jpki.Contracts;
 
@@ -18,7 +16,7 @@ namespace MynaPlatform.Identity.Accounts;
 /// stored, so a renewed card reaches the same PersonId.
 /// </summary>
 public sealed class PersonDirectory(
-    IdentityDbContext database,
+    IPersonRepository repository,
     IHttpClientFactory httpClientFactory,
     IOptions<JpkiOptions> options,
     TimeProvider clock)
@@ -26,34 +24,19 @@ public sealed class PersonDirectory(
     public async Task<string> FindOrCreateAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
     {
         var digest = Digest(await LookUpNumberAsync(certificate, cancellationToken));
-        var existing = await FindAsync(digest, cancellationToken);
+        var existing = await repository.FindByDigestAsync(digest, cancellationToken);
         if (existing is not null)
         {
             return existing;
         }
 
-        // A concurrent first login of the same person may win the unique index; then its PersonId is
-        // used. ON CONFLICT keeps that expected race out of the error logs.
         var personId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        var createdAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await database.Database.ExecuteSqlInterpolatedAsync($"""
-            INSERT INTO persons (PersonId, NumberDigest, CreatedAtMilliseconds) VALUES ({personId}, {digest}, {createdAt})
-            ON CONFLICT (NumberDigest) DO NOTHING;
-            """, cancellationToken);
-
-        return await FindAsync(digest, cancellationToken)
-            ?? throw new InvalidOperationException("The person row is missing right after it was written.");
+        return await repository.FindOrCreateAsync(digest, personId, clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>Returns the PersonId of an individual number, or null when the person has no account.</summary>
     public Task<string?> FindByNumberAsync(string individualNumber, CancellationToken cancellationToken) =>
-        FindAsync(Digest(individualNumber), cancellationToken);
-
-    private Task<string?> FindAsync(string digest, CancellationToken cancellationToken) =>
-        database.Persons.AsNoTracking()
-            .Where(person => person.NumberDigest == digest)
-            .Select(person => person.PersonId)
-            .SingleOrDefaultAsync(cancellationToken);
+        repository.FindByDigestAsync(Digest(individualNumber), cancellationToken);
 
     private string Digest(string individualNumber)
     {

@@ -4,8 +4,6 @@ using MynaPlatform.Contracts.Access;
 using MynaPlatform.Hosting;
 using MynaPlatform.Identity.Accounts;
 using MynaPlatform.Jpki;
-using MynaPlatform.Messaging.Sqlite;
-using MynaPlatform.Storage.Sqlite;
 
 namespace MynaPlatform.Identity.Agencies;
 
@@ -18,8 +16,7 @@ namespace MynaPlatform.Identity.Agencies;
 public sealed class AgencyEnrollment(
     AgencyDirectory agencies,
     PersonDirectory persons,
-    SqliteDatabase database,
-    SqliteOutbox outbox,
+    IAgencyIdentifierRepository identifiers,
     TimeProvider clock)
 {
     public const string PersonNotRegistered = "person_not_registered";
@@ -43,46 +40,16 @@ public sealed class AgencyEnrollment(
         var agencyPersonId = Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(personId)).AsSpan(0, 16));
         var now = clock.GetUtcNow();
 
-        await database.WriteAsync(async write =>
-        {
-            await using var insert = write.CreateCommand("""
-                INSERT INTO agency_persons (client_id, agency_person_id, person_id, enrolled_at)
-                VALUES ($clientId, $agencyPersonId, $personId, $now) ON CONFLICT DO NOTHING;
-                """);
-            insert.Parameters.AddWithValue("$clientId", clientId);
-            insert.Parameters.AddWithValue("$agencyPersonId", agencyPersonId);
-            insert.Parameters.AddWithValue("$personId", personId);
-            insert.Parameters.AddWithValue("$now", SqliteValues.ToText(now));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-
-            var access = new PersonDataAccessed(
-                Guid.NewGuid(), personId, new Accessor(AccessorKind.Agency, clientId),
-                "利用者登録", ["機関別の利用者識別子"], "個人番号による利用者の特定と機関別識別子の発行",
-                now, CorrelationId.Current ?? "", ResourceNames.Identity);
-            return await outbox.EnqueueAsync(write, access, personId, cancellationToken);
-        }, cancellationToken);
+        var access = new PersonDataAccessed(
+            Guid.NewGuid(), personId, new Accessor(AccessorKind.Agency, clientId),
+            "利用者登録", ["機関別の利用者識別子"], "個人番号による利用者の特定と機関別識別子の発行",
+            now, CorrelationId.Current ?? "", ResourceNames.Identity);
+        await identifiers.EnrollAsync(clientId, agencyPersonId, personId, access, cancellationToken);
 
         return agencyPersonId;
     }
 
     /// <summary>Returns the PersonId of each identifier the agency holds; identifiers of other agencies are not found.</summary>
     public Task<IReadOnlyDictionary<string, string>> ResolveAsync(string clientId, IReadOnlyCollection<string> agencyPersonIds, CancellationToken cancellationToken) =>
-        database.ReadAsync<IReadOnlyDictionary<string, string>>(async connection =>
-        {
-            var found = new Dictionary<string, string>(StringComparer.Ordinal);
-            await using var query = connection.CreateCommand();
-            query.CommandText = "SELECT person_id FROM agency_persons WHERE client_id = $clientId AND agency_person_id = $id;";
-            query.Parameters.AddWithValue("$clientId", clientId);
-            var id = query.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Text);
-            foreach (var agencyPersonId in agencyPersonIds.Distinct(StringComparer.Ordinal))
-            {
-                id.Value = agencyPersonId;
-                if (await query.ExecuteScalarAsync(cancellationToken) is string personId)
-                {
-                    found[agencyPersonId] = personId;
-                }
-            }
-
-            return found;
-        }, cancellationToken);
+        identifiers.ResolveAsync(clientId, agencyPersonIds, cancellationToken);
 }

@@ -26,8 +26,12 @@ public static class DeviceVerificationEndpoint
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict request is missing; the verification endpoint is not handled by OpenIddict.");
 
+        // For an unknown or expired user code OpenIddict still returns a principal, only without the
+        // client_id claim, so that claim is what tells a real code from a mistyped one.
         var codeResult = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-        if (codeResult.Principal is not { } code)
+        if (!codeResult.Succeeded
+            || codeResult.Principal is not { } code
+            || string.IsNullOrEmpty(code.GetClaim(OpenIddictConstants.Claims.ClientId)))
         {
             return Problem(StatusCodes.Status400BadRequest, JpkiReasonCodes.RequestInvalid, "ユーザーコードが無効です。",
                 "user_code にはポータルに表示されたコードを指定してください。コードの期限が切れた場合はポータルでやり直してください。");

@@ -6,6 +6,7 @@ using MynaPlatform.Authentication;
 using MynaPlatform.Identity.Jpki;
 using MynaPlatform.Identity.Login;
 using MynaPlatform.Identity.Sessions;
+using MynaPlatform.Identity.Storage;
 using MynaPlatform.Identity.Tokens;
 using MynaPlatform.Jpki;
 using MynaPlatform.Jpki.Contracts;
@@ -31,7 +32,7 @@ public static class TokenEndpoints
 
     private static async Task<IResult> ExchangeAsync(
         HttpContext http, CardLogin cardLogin, SessionStore sessions, IOpenIddictApplicationManager applications,
-        IOptions<TokenOptions> options, TimeProvider clock, CancellationToken cancellationToken)
+        IdentityDbContext tokenStore, TokenStoreWriteGate tokenStoreWriteGate, IOptions<TokenOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict request is missing; the token endpoint is not handled by OpenIddict.");
@@ -47,7 +48,7 @@ public static class TokenEndpoints
                     cancellationToken);
                 var person = TokenPrincipals.ForPerson(login.PersonId, GrantedScopes(request, ClientKind.Card));
                 await StartSessionAsync(sessions, person, request.ClientId!, options.Value, clock, cancellationToken);
-                return SignIn(person);
+                return new SingleTransactionSignIn(person, tokenStore, tokenStoreWriteGate);
             }
             catch (JpkiRejectedException rejection)
             {

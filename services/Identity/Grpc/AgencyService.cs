@@ -6,7 +6,8 @@ namespace MynaPlatform.Identity.Grpc;
 /// <summary>Serves agency details and identifier resolution to the platform's services.</summary>
 public sealed class AgencyService(AgencyDirectory agencies, AgencyEnrollment enrollment) : Agencies.AgenciesBase
 {
-    public const int MaxBatchSize = 1000;
+    // The largest notice batch resolves its recipients in one call.
+    public const int MaxBatchSize = 10_000;
 
     public override async Task<GetAgencyResponse> GetAgency(GetAgencyRequest request, ServerCallContext context)
     {

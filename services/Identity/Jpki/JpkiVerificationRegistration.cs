@@ -18,6 +18,7 @@ public static class JpkiVerificationRegistration
         services.AddSingleton<LoginCertificateVerifier>();
         services.AddHostedService<TrustAnchorCheck>();
 
+        services.AddSingleton<ChallengePurgeSchedule>();
         services.AddScoped<ChallengeStore>();
         services.AddScoped<PersonDirectory>();
         services.AddScoped<CardLogin>();

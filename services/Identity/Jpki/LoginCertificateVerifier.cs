@@ -75,20 +75,32 @@ public sealed class LoginCertificateVerifier(TrustAnchors trustAnchors, Revocati
         // The leaf's dates get their own reason codes below; here only the chain itself counts.
         chain.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid;
 
-        if (!chain.Build(certificate) || chain.ChainElements.Count != 2)
+        try
         {
-            throw Untrusted();
-        }
+            if (!chain.Build(certificate) || chain.ChainElements.Count != 2)
+            {
+                throw Untrusted();
+            }
 
-        var issuer = chain.ChainElements[1].Certificate;
-        var constraints = issuer.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault();
-        var issuerValid = now >= issuer.NotBefore.ToUniversalTime() && now <= issuer.NotAfter.ToUniversalTime();
-        if (constraints is not { CertificateAuthority: true } || !issuerValid)
+            var issuer = chain.ChainElements[1].Certificate;
+            var constraints = issuer.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault();
+            var issuerValid = now >= issuer.NotBefore.ToUniversalTime() && now <= issuer.NotAfter.ToUniversalTime();
+            if (constraints is not { CertificateAuthority: true } || !issuerValid)
+            {
+                throw Untrusted();
+            }
+
+            return anchors.Single(anchor => anchor.RawData.AsSpan().SequenceEqual(issuer.RawData));
+        }
+        finally
         {
-            throw Untrusted();
+            // The chain's element certificates are copies that disposing the chain leaves open, so
+            // each login would otherwise leave native handles for the finalizer.
+            foreach (var element in chain.ChainElements)
+            {
+                element.Certificate.Dispose();
+            }
         }
-
-        return anchors.Single(anchor => anchor.RawData.AsSpan().SequenceEqual(issuer.RawData));
     }
 
     private async Task CheckRevocationAsync(

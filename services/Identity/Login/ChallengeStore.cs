@@ -9,9 +9,17 @@ using MynaPlatform.Jpki.Contracts;
 namespace MynaPlatform.Identity.Login;
 
 /// <summary>Issues login challenges (32 random bytes, short-lived) and consumes each at most once.</summary>
-public sealed class ChallengeStore(IdentityDbContext database, IOptions<JpkiOptions> options, TimeProvider clock)
+public sealed class ChallengeStore(
+    IdentityDbContext database,
+    TokenStoreWriteGate writeGate,
+    ChallengePurgeSchedule purgeSchedule,
+    IOptions<JpkiOptions> options,
+    TimeProvider clock)
 {
     private const int ChallengeBytes = 32;
+
+    /// <summary>How long challenges are kept after they expire, to tell "reused" or "expired" from "unknown".</summary>
+    private static readonly TimeSpan ExpiredChallengeRetention = TimeSpan.FromHours(1);
 
     public async Task<LoginChallengeResponse> CreateAsync(CancellationToken cancellationToken)
     {
@@ -24,9 +32,15 @@ public sealed class ChallengeStore(IdentityDbContext database, IOptions<JpkiOpti
             ExpiresAtMilliseconds = expiresAt.ToUnixTimeMilliseconds(),
         };
 
-        // Challenges that expired a while ago are no longer needed to tell "reused" from "unknown".
-        var purgeBefore = (now - TimeSpan.FromHours(1)).ToUnixTimeMilliseconds();
-        await database.LoginChallenges.Where(challenge => challenge.ExpiresAtMilliseconds < purgeBefore).ExecuteDeleteAsync(cancellationToken);
+        using var write = await writeGate.EnterAsync(cancellationToken);
+
+        // The purge is a write transaction of its own, so it runs once per ChallengePurgeSchedule.Interval
+        // in this process instead of with every challenge.
+        if (purgeSchedule.TryClaim(now))
+        {
+            var purgeBefore = (now - ExpiredChallengeRetention).ToUnixTimeMilliseconds();
+            await database.LoginChallenges.Where(challenge => challenge.ExpiresAtMilliseconds < purgeBefore).ExecuteDeleteAsync(cancellationToken);
+        }
 
         database.LoginChallenges.Add(record);
         await database.SaveChangesAsync(cancellationToken);
@@ -56,6 +70,7 @@ public sealed class ChallengeStore(IdentityDbContext database, IOptions<JpkiOpti
                 $"チャレンジは発行から {options.Value.ChallengeLifetime.TotalSeconds:0} 秒で無効になります。新しいチャレンジを取得して署名し直してください。");
         }
 
+        using var write = await writeGate.EnterAsync(cancellationToken);
         var updated = await database.LoginChallenges
             .Where(record => record.ChallengeId == challengeId && record.UsedAtMilliseconds == null)
             .ExecuteUpdateAsync(setters => setters.SetProperty(record => record.UsedAtMilliseconds, now), cancellationToken);

@@ -12,22 +12,16 @@ namespace MynaPlatform.Identity.Sessions;
 public static class SessionRegistration
 {
     /// <summary>
-    /// Registers the identity service's platform database with its outbox, the session store, the
-    /// lost-card holds, step-ups and the account details.
+    /// Registers the identity service's platform database (SQLite or MongoDB, from <c>Storage:Provider</c>)
+    /// with its outbox, the session store, the lost-card holds, step-ups, the account details and the agencies.
     /// The identity service is the source of revoked sessions: it adds an ended session to its own
     /// set when the transaction commits and reloads the set from its database, so it consumes no
     /// <c>SessionRevoked</c> messages itself.
     /// </summary>
     public static IHostApplicationBuilder AddSessions(this IHostApplicationBuilder builder)
     {
-        var storage = builder.AddPlatformStorage(ResourceNames.Identity);
-        if (storage.Provider != StorageProvider.Sqlite)
-        {
-            // The sessions and card holds commit beside OpenIddict's token store, which is SQLite in every mode.
-            throw new InvalidOperationException("Storage:Provider must be Sqlite for the identity service, whose token store is SQLite in every mode.");
-        }
-
-        storage.AddSqliteSchema(IdentitySchema.Sqlite)
+        builder.AddPlatformStorage(ResourceNames.Identity)
+            .AddIdentityRepositories()
             .AddPlatformMessaging(builder, ResourceNames.Identity);
 
         builder.Services.AddSingleton<SessionStore>();

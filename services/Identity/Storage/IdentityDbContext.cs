@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 namespace MynaPlatform.Identity.Storage;
 
 /// <summary>
-/// The identity service's SQLite database: OpenIddict's applications, authorizations and tokens
-/// (refresh tokens must be revocable), login challenges and the PersonId of each person.
+/// The identity service's token store, on SQLite in every run mode. It contains OpenIddict's
+/// applications, authorizations and tokens (refresh tokens must be revocable) and the login
+/// challenges. When <c>Storage:Provider</c> is Sqlite it also contains the PersonId of each person.
 /// </summary>
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
 {

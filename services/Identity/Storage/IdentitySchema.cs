@@ -1,9 +1,10 @@
 namespace MynaPlatform.Identity.Storage;
 
 /// <summary>
-/// Tables of the identity service's platform database (<c>identity.db</c>), which also holds its
-/// outbox, so that ending a session and its <c>SessionRevoked</c> row commit together. Instants
-/// are fixed-width UTC text, so text order is time order.
+/// Tables of the identity service's platform database on SQLite (<c>identity.db</c>), which also
+/// contains its outbox, so that ending a session and its <c>SessionRevoked</c> row commit together.
+/// Instants are fixed-width UTC text, so text order is time order. Persons are not here but in the
+/// token store's file (<see cref="IdentityDbContext"/>).
 /// </summary>
 internal static class IdentitySchema
 {

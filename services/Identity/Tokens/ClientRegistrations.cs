@@ -11,7 +11,7 @@ public static class ClientRegistrations
     public static IReadOnlyList<string> DefaultScopes(ClientKind kind) => kind switch
     {
         ClientKind.Card or ClientKind.Portal => [.. PlatformScopes.PersonScopes, Scopes.OfflineAccess],
-        ClientKind.Operator => [PlatformScopes.Operator],
+        ClientKind.Operator => PlatformScopes.OperatorScopes,
         ClientKind.Agency => [PlatformScopes.Partner, PlatformScopes.NoticesWrite],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown client kind."),
     };

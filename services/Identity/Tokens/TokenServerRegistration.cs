@@ -13,6 +13,8 @@ namespace MynaPlatform.Identity.Tokens;
 
 public static class TokenServerRegistration
 {
+    private static readonly TokenStoreConnectionSettings TokenStoreSettings = new();
+
     /// <summary>
     /// Registers OpenIddict's server with its EF Core store on SQLite under the data folder: the
     /// JPKI grant, client credentials, refresh tokens and the device flow. Access tokens are signed
@@ -29,8 +31,10 @@ public static class TokenServerRegistration
 
         services.AddDbContext<IdentityDbContext>(options => options
             .UseSqlite($"Data Source={Path.Combine(dataDirectory, IdentityDbContext.FileName)}")
+            .AddInterceptors(TokenStoreSettings)
             .UseOpenIddict());
 
+        services.AddSingleton<TokenStoreWriteGate>();
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<ISigningKeySource, RingSigningKeySource>();
         services.AddHostedService<ClientSeeder>();
