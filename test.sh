@@ -6,7 +6,7 @@ set -uo pipefail
 cd "$(dirname "$0")"
 root=$PWD
 
-bash scripts/prerequisites.sh || { echo "[test] prerequisites failed" >&2; exit 1; }
+bash scripts/prerequisites.sh --tests || { echo "[test] prerequisites failed" >&2; exit 1; }
 
 echo "[test] building (dotnet build)..."
 if ! dotnet build MynaPlatform.sln -nologo -v quiet -clp:ErrorsOnly; then
@@ -18,9 +18,24 @@ results_root=$(mktemp -d -t myna-test-results.XXXXXX)
 project_timeout=${MYNA_TEST_PROJECT_TIMEOUT:-25m}
 passed=0 failed=0 skipped=0 unreadable=0
 summary=()
+failures=()
 
 counter() { # counter NAME FILE: reads one attribute of the TRX Counters element
   grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | head -n1
+}
+
+failed_tests() { # failed_tests FILE: each failed test of a TRX file as "name: first lines of its message"
+  awk '
+    /<UnitTestResult / { failing = ($0 ~ /outcome="(Failed|Error|Timeout)"/); inside = 0
+      if (failing) { name = $0; sub(/.* testName="/, "", name); sub(/".*/, "", name); message = "" } }
+    failing && /<Message>/ { inside = 1; lines = 0; sub(/.*<Message>/, "") }
+    failing && inside {
+      text = $0; done = sub(/<\/Message>.*/, "", text)
+      if (lines < 3 && text != "") { message = message (lines ? " | " : "") text; lines++ }
+      if (done) { inside = 0 }
+    }
+    failing && /<\/UnitTestResult>/ { print name ": " substr(message, 1, 400); failing = 0 }
+  ' "$1" | sed 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#xD;//g; s/&amp;/\&/g'
 }
 
 mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' | sort)
@@ -47,6 +62,9 @@ for project in "${projects[@]}"; do
       f=1
     fi
     passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + n))
+    while IFS= read -r test_name; do
+      [ -n "$test_name" ] && failures+=("$name: $test_name")
+    done < <(failed_tests "$trx")
     summary+=("$name: $p passed, $f failed, $n skipped")
   fi
   rm -rf "$data_dir"
@@ -54,6 +72,10 @@ done
 
 echo
 printf '[test] %s\n' "${summary[@]}"
+if [ "${#failures[@]}" -gt 0 ]; then
+  # Repeated at the end so that a log cut to its last lines still names what failed.
+  printf '[test] failed: %s\n' "${failures[@]}"
+fi
 rm -rf "$results_root"
 
 echo "$passed passed, $failed failed, $skipped skipped"

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using MynaPlatform.Jpki;
 using MynaPlatform.Jpki.Contracts;
 using Xunit;
 
@@ -39,5 +40,27 @@ public sealed class DeviceFlowTests(PlatformFixture platform)
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/me/session").WithBearer(tokens.GetProperty("access_token").GetString()!);
         using var session = await gateway.SendAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, session.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("1111-2222-3333")]
+    [InlineData("11112222")]
+    public async Task DeviceFlow_UnknownCode_RejectedWithoutSession(string userCode)
+    {
+        var card = await platform.IssueCardAsync();
+
+        var approval = await platform.RunCardAsync("login", "--card", card, "--pin", "1234", "--code", userCode);
+        var login = await platform.RunCardAsync("login", "--card", card, "--pin", "1234");
+        Assert.True(login.ExitCode == 0, login.Error);
+        using var gateway = platform.CreateGatewayClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/identity/me/sessions").WithBearer(login.LastLine);
+        using var response = await gateway.SendAsync(request, TestContext.Current.CancellationToken);
+        var sessions = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.NotEqual(0, approval.ExitCode);
+        Assert.Contains(JpkiReasonCodes.RequestInvalid, approval.Error);
+        Assert.DoesNotContain("SERVER_ERROR", approval.Error);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, sessions.GetArrayLength());
     }
 }

@@ -29,10 +29,12 @@ public sealed class SelfCheckTests(PlatformFixture platform)
         Assert.NotNull(probe);
         Assert.Equal(report.CorrelationId, probe[1]);
 
-        var published = await ReadRowAsync(ResourceNames.Notices,
-            "SELECT sent_at FROM outbox_messages WHERE aggregate_id = $id", report.ProbeId);
-        Assert.NotNull(published);
-        Assert.NotNull(published[0]);
+        // The consumer can receive the message before the dispatcher has recorded the broker's confirmation.
+        await Polling.UntilAsync(
+            async () => await ReadRowAsync(ResourceNames.Notices, "SELECT sent_at FROM outbox_messages WHERE aggregate_id = $id", report.ProbeId)
+                is [not null],
+            TimeSpan.FromSeconds(10),
+            "the notices outbox row of the probe is marked sent");
 
         var receipt = await ReadRowAsync(ResourceNames.AccessLog,
             "SELECT correlation_id, trace_id FROM self_check_receipts WHERE probe_id = $id", report.ProbeId);

@@ -4,7 +4,7 @@ using System.Text.Json;
 using MynaPlatform.Jpki.Contracts;
 using Xunit;
 
-namespace MynaPlatform.Platform.Tests;
+namespace MynaPlatform.Platform.Testing;
 
 /// <summary>Gets tokens from the identity service through the gateway, as the seeded clients do.</summary>
 public static class TokenClient

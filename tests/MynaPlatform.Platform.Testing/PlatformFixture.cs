@@ -6,12 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using MynaPlatform.Hosting;
 using Xunit;
 
-[assembly: AssemblyFixture(typeof(MynaPlatform.Platform.Tests.PlatformFixture))]
-
-namespace MynaPlatform.Platform.Tests;
+namespace MynaPlatform.Platform.Testing;
 
 /// <summary>
-/// Starts the whole platform once for this test project through the Aspire test host, in local
+/// Starts the whole platform once for a test project (declared as its assembly fixture) through the Aspire test host, in local
 /// mode with its own data folder. A resource that exits unexpectedly fails the start at once and
 /// its log is printed, instead of the test host waiting silently until its timeout. Every log line
 /// of every resource is also written to a file, and every project exports its telemetry to an
@@ -52,6 +50,12 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public string DatabasePath(string service) => Path.Combine(DataDirectory, $"{service}.db");
 
+    /// <summary>
+    /// The access log's test clock file: writing an offset to it moves that service's clock
+    /// while it runs (see <see cref="PlatformConfigurationKeys.TestClockFile"/>).
+    /// </summary>
+    public string AccessLogClockFile => Path.Combine(DataDirectory, "access-log-test-clock.json");
+
     /// <summary>Marks a resource whose next exit a test causes on purpose, so it is not reported as a crash.</summary>
     public void ExpectExit(string resourceName) => expectedExits[resourceName] = true;
 
@@ -73,6 +77,9 @@ public sealed class PlatformFixture : IAsyncLifetime
         ],
         (options, _) => options.DisableDashboard = true);
         ExportTelemetryTo(builder, Telemetry);
+        ConfigureNotices(builder);
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == ResourceNames.AccessLog))
+            .WithEnvironment("Platform__TestClock__File", AccessLogClockFile);
 
         // Aspire names each resource's running instance only before it starts, and its log
         // stream carries that name, so log collection begins at that point.
@@ -130,6 +137,19 @@ public sealed class PlatformFixture : IAsyncLifetime
                 .WithEnvironment("OTEL_BLRP_SCHEDULE_DELAY", "500")
                 .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "5000");
         }
+    }
+
+    /// <summary>
+    /// The notices service must give the same Japan-time results whatever the server's time zone, so
+    /// it runs under TZ=Asia/Tokyo while this process and the other services keep the machine's zone.
+    /// </summary>
+    private static void ConfigureNotices(IDistributedApplicationTestingBuilder builder)
+    {
+        var notices = builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == ResourceNames.Notices);
+        builder.CreateResourceBuilder(notices).WithEnvironment("TZ", "Asia/Tokyo");
+
+        // Small chunks make a batch take long enough for the kill test to stop the service mid-way.
+        builder.CreateResourceBuilder(notices).WithEnvironment("Notices__BatchChunkSize", "200");
     }
 
     private static async Task StartAndWaitHealthyAsync(DistributedApplication application, CancellationToken cancellationToken)

@@ -3,7 +3,7 @@ using MynaPlatform.Hosting;
 using MynaPlatform.MynaCard.Cli;
 using Xunit;
 
-namespace MynaPlatform.Platform.Tests;
+namespace MynaPlatform.Platform.Testing;
 
 /// <summary>Issues virtual cards from the simulator and runs <c>myna-card</c> in-process against the platform.</summary>
 public static class CardLogins

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Xunit;
 
-namespace MynaPlatform.Platform.Tests;
+namespace MynaPlatform.Platform.Testing;
 
 /// <summary>Waits for a condition by polling, with a timeout, never a fixed sleep.</summary>
 public static class Polling

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace MynaPlatform.Platform.Tests;
+namespace MynaPlatform.Platform.Testing;
 
 /// <summary>
 /// A minimal OTLP/HTTP receiver on loopback that keeps the raw protobuf body of every export.

@@ -1,0 +1,4 @@
+using MynaPlatform.Platform.Testing;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(PlatformFixture))]
