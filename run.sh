@@ -7,10 +7,16 @@ root=$PWD
 
 usage() {
   cat <<'TEXT'
-使い方 / Usage: ./run.sh [--help]
+使い方 / Usage: ./run.sh [--no-build] [--demo] [--help]
 
   プラットフォーム全体を起動し、ポータル・ゲートウェイ・ダッシュボードのアドレスを表示します。
   Starts the whole platform and prints the portal, gateway and dashboard addresses.
+
+オプション / Options:
+  --no-build            ビルドを省略します (ビルド済みであること) / skips the build; the solution must be built already
+  --demo                起動後にデモ用の機関・架空の住民・お知らせなどを作り、ログイン方法を表示します (何度実行しても二重には作りません)
+                        / after the start, creates demo agencies, a fictitious resident, notices and more, and prints how
+                        to log in (a second run creates nothing twice)
 
 環境変数 / Environment variables:
   MYNA_DATA_DIR         データフォルダー / data folder (default: .data)
@@ -23,9 +29,13 @@ usage() {
 TEXT
 }
 
+build=true
+demo=false
 for argument in "$@"; do
   case "$argument" in
     -h|--help) usage; exit 0 ;;
+    --no-build) build=false ;;
+    --demo) demo=true ;;
     *) echo "不明なオプションです / unknown option: $argument (see ./run.sh --help)" >&2; exit 2 ;;
   esac
 done
@@ -50,8 +60,12 @@ done
 
 bash scripts/prerequisites.sh
 
-echo "[run] building (dotnet build)..."
-dotnet build MynaPlatform.sln -nologo -v quiet -clp:ErrorsOnly
+if [ "$build" = true ]; then
+  echo "[run] building (dotnet build)..."
+  dotnet build MynaPlatform.sln -nologo -v quiet -clp:ErrorsOnly
+else
+  echo "[run] skipping the build (--no-build)"
+fi
 
 mkdir -p "$data_dir/logs"
 log_file="$data_dir/logs/apphost.log"
@@ -87,6 +101,7 @@ wait_for_orchestrator() {
 }
 
 stop_platform() {
+  local exit_code=${1:-0}
   # Further signals (a second Ctrl+C, or the orchestrator signalling its process group) must not cut the wait short.
   trap "" INT TERM
   echo
@@ -95,7 +110,7 @@ stop_platform() {
   wait "$apphost_pid" 2>/dev/null || true
   wait_for_orchestrator
   echo "[run] stopped"
-  exit 0
+  exit "$exit_code"
 }
 trap stop_platform INT TERM
 
@@ -127,6 +142,17 @@ MynaPlatform が起動しました / MynaPlatform is running ($(value_of PLATFOR
   アドレスは $env_file にも書かれています / The addresses are also in $env_file
   停止するには Ctrl+C を押してください / Press Ctrl+C to stop.
 TEXT
+
+if [ "$demo" = true ]; then
+  echo
+  echo "[run] デモデータを作成しています / creating the demo data (./myna-demo)..."
+  if ! ./myna-demo --data-dir "$data_dir"; then
+    echo "[run] デモデータを作成できなかったため、プラットフォームを停止します / the demo data could not be created, so the platform stops" >&2
+    stop_platform 1
+  fi
+  echo
+  echo "  停止するには Ctrl+C を押してください / Press Ctrl+C to stop."
+fi
 
 exit_code=0
 wait "$apphost_pid" || exit_code=$?

@@ -23,6 +23,7 @@ public static class ServiceDefaultsExtensions
         where TBuilder : IHostApplicationBuilder
     {
         builder.AddPlatformTelemetry();
+        builder.Configuration.AddTestClockFile(builder.Environment);
         builder.Services.AddPlatformClock(builder.Configuration, builder.Environment);
         builder.Services.AddPlatformProblemDetails();
 

@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Options;
 using MynaPlatform.Authentication;
 using MynaPlatform.Hosting;
 using MynaPlatform.Messaging;
 using MynaPlatform.SessionRevocation;
 using MynaPlatform.Gateway.Authentication;
-using MynaPlatform.Gateway.Landing;
 using MynaPlatform.Gateway.Middleware;
 using MynaPlatform.Gateway.RateLimiting;
 using MynaPlatform.Gateway.Problems;
@@ -32,7 +30,9 @@ public static class GatewayServiceExtensions
         builder.Services.AddGatewayRateLimiting(builder.Configuration);
 
         builder.Services.AddReverseProxy()
-            .LoadFromMemory(GatewayRoutes.BuildRoutes(options), GatewayRoutes.BuildClusters(options))
+            .LoadFromMemory(
+                [.. GatewayRoutes.BuildRoutes(options), .. PortalRoute.BuildRoutes(options)],
+                [.. GatewayRoutes.BuildClusters(options), .. PortalRoute.BuildClusters(options)])
             .AddTransforms(transforms =>
             {
                 // The gateway is the edge, so it drops what a client claims about earlier proxies and sets its own headers.
@@ -55,7 +55,8 @@ public static class GatewayServiceExtensions
         app.UseRateLimiter();
         app.UseMiddleware<PathSafetyMiddleware>();
 
-        app.MapGet("/", (IOptions<GatewayOptions> options) => LandingPage.Render(options.Value)).ExcludeFromDescription();
+        // An /api/ path of no service is the gateway's 404, never the portal's page.
+        app.Map("/api/{**rest}", () => TypedResults.NotFound()).ExcludeFromDescription();
         app.MapReverseProxy();
         return app;
     }

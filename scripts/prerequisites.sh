@@ -2,7 +2,16 @@
 # Installs what the platform needs on a Debian machine that has only the .NET 10 SDK.
 # Idempotent: prints what it installed and stays quiet about what was already there.
 # Never starts or stops a system RabbitMQ node: the platform runs its own private node.
+# With --tests it also installs what the test suite's benchmark smoke runs need (nginx and wrk;
+# nginx's own system service is not started) and the browser tests' Chromium.
 set -euo pipefail
+
+for_tests=0
+case "${1:-}" in
+  --tests) for_tests=1 ;;
+  "") ;;
+  *) printf '[prerequisites] unknown option %s; use no option, or --tests\n' "$1" >&2; exit 2 ;;
+esac
 
 log() { printf '[prerequisites] %s\n' "$*"; }
 
@@ -39,4 +48,22 @@ else
   log "local mode needs RabbitMQ: installing Debian's rabbitmq-server package (its system service is not started)"
   apt_install rabbitmq-server
   log "installed rabbitmq-server"
+fi
+
+if [ "$for_tests" -eq 1 ]; then
+  missing=()
+  [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
+  command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "the benchmark smoke runs need ${missing[*]}: installing Debian's packages (nginx's system service is not started)"
+    apt_install "${missing[@]}"
+    log "installed ${missing[*]}"
+  fi
+fi
+
+# The browser tests drive Debian's Chromium through Playwright, which downloads no browser of its
+# own, and the Japanese fonts make their screenshots readable. Without Chromium they are skipped.
+if [ "$for_tests" -eq 1 ] && [ ! -x /usr/bin/chromium ]; then
+  log "the browser tests need Chromium: installing Debian's chromium and fonts-noto-cjk packages"
+  if apt_install chromium fonts-noto-cjk; then log "installed chromium"; else log "could not install chromium: the browser tests will be skipped"; fi
 fi

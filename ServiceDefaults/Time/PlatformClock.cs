@@ -21,6 +21,20 @@ public sealed class OffsetTimeProvider(IConfiguration configuration) : TimeProvi
 
 public static class PlatformClockExtensions
 {
+    /// <summary>
+    /// Adds the file named by <see cref="PlatformConfigurationKeys.TestClockFile"/>, if any, as a
+    /// configuration source that is reloaded on change. Outside Production only.
+    /// </summary>
+    public static void AddTestClockFile(this IConfigurationManager configuration, IHostEnvironment environment)
+    {
+        if (environment.IsProduction() || configuration[PlatformConfigurationKeys.TestClockFile] is not { Length: > 0 } path)
+        {
+            return;
+        }
+
+        configuration.AddJsonFile(path, optional: true, reloadOnChange: true);
+    }
+
     public static IServiceCollection AddPlatformClock(
         this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {

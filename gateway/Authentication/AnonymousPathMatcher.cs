@@ -7,25 +7,40 @@ public sealed class AnonymousPathMatcher(IEnumerable<string> patterns)
 
     public bool IsAnonymous(PathString path)
     {
-        var segments = (path.Value ?? "").Trim('/').Split('/');
-        return _patterns.Any(pattern => Matches(pattern, segments));
+        // Matched on spans, because every request to /api/ is checked and a split would allocate.
+        var trimmed = (path.Value ?? "").AsSpan().Trim('/');
+        foreach (var pattern in _patterns)
+        {
+            if (Matches(pattern, trimmed))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
-    private static bool Matches(string[] pattern, string[] segments)
+    private static bool Matches(string[] pattern, ReadOnlySpan<char> path)
     {
-        for (var i = 0; i < pattern.Length; i++)
+        var segments = path.Split('/');
+        foreach (var part in pattern)
         {
-            if (pattern[i] == "**")
+            if (part == "**")
             {
                 return true;
             }
 
-            if (i >= segments.Length || (pattern[i] != "*" && !string.Equals(pattern[i], segments[i], StringComparison.OrdinalIgnoreCase)))
+            if (!segments.MoveNext())
+            {
+                return false;
+            }
+
+            if (part != "*" && !path[segments.Current].Equals(part, StringComparison.OrdinalIgnoreCase))
             {
                 return false;
             }
         }
 
-        return pattern.Length == segments.Length;
+        return !segments.MoveNext();
     }
 }

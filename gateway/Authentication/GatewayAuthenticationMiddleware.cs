@@ -14,15 +14,26 @@ public sealed class GatewayAuthenticationMiddleware(RequestDelegate next, IOptio
 {
     private readonly AnonymousPathMatcher _anonymous = new(options.Value.AnonymousPaths);
 
-    public async Task InvokeAsync(HttpContext context)
+    public Task InvokeAsync(HttpContext context)
     {
+        // The requests that need no token pass on without an async state machine.
         var hasToken = context.Request.Headers.Authorization.Count > 0;
-        if (!context.Request.Path.StartsWithSegments("/api") || (_anonymous.IsAnonymous(context.Request.Path) && !hasToken))
+        if (!context.Request.Path.StartsWithSegments("/api"))
         {
-            await next(context);
-            return;
+            return next(context);
         }
 
+        var isAnonymous = _anonymous.IsAnonymous(context.Request.Path);
+        if (isAnonymous && !hasToken)
+        {
+            return next(context);
+        }
+
+        return AuthenticateAsync(context, isAnonymous, hasToken);
+    }
+
+    private async Task AuthenticateAsync(HttpContext context, bool isAnonymous, bool hasToken)
+    {
         var result = await context.AuthenticateAsync();
         if (result.Succeeded)
         {
@@ -31,7 +42,7 @@ public sealed class GatewayAuthenticationMiddleware(RequestDelegate next, IOptio
             return;
         }
 
-        if (_anonymous.IsAnonymous(context.Request.Path))
+        if (isAnonymous)
         {
             // A token endpoint call may carry client credentials in the Authorization header.
             await next(context);

@@ -12,28 +12,37 @@ public sealed class GatewayCorrelationMiddleware(RequestDelegate next)
 {
     public const string TraceIdHeader = "X-Trace-Id";
 
+    // Static, with the context as its state, so that no closure is allocated per request.
+    private static readonly Func<object, Task> AddResponseHeaders = static state =>
+    {
+        var context = (HttpContext)state;
+        context.Response.Headers[CorrelationId.HeaderName] = context.Request.Headers[CorrelationId.HeaderName];
+        if (Activity.Current is { } activity)
+        {
+            context.Response.Headers[TraceIdHeader] = activity.TraceId.ToString();
+        }
+
+        return Task.CompletedTask;
+    };
+
     public Task InvokeAsync(HttpContext context)
     {
         // The platform's correlation middleware ran first and chose the id of the logging scope.
         // Reusing it keeps the gateway's logs, the forwarded header and the response on one id.
         var incoming = context.Request.Headers[CorrelationId.HeaderName].ToString();
-        var correlationId = CorrelationId.Current is { } current && CorrelationId.IsValid(current) ? current
+        var current = CorrelationId.Current;
+        var correlationId = current is not null && CorrelationId.IsValid(current) ? current
             : CorrelationId.IsValid(incoming) ? incoming
             : CorrelationId.NewId();
 
+        // The response header is copied from this request header when the response starts.
         context.Request.Headers[CorrelationId.HeaderName] = correlationId;
-        CorrelationId.Current = correlationId;
-        context.Response.OnStarting(() =>
+        if (!string.Equals(current, correlationId, StringComparison.Ordinal))
         {
-            context.Response.Headers[CorrelationId.HeaderName] = correlationId;
-            if (Activity.Current is { } activity)
-            {
-                context.Response.Headers[TraceIdHeader] = activity.TraceId.ToString();
-            }
+            CorrelationId.Current = correlationId;
+        }
 
-            return Task.CompletedTask;
-        });
-
+        context.Response.OnStarting(AddResponseHeaders, context);
         return next(context);
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,6 +12,7 @@ namespace MynaPlatform.Gateway.Middleware;
 public sealed class PathSafetyMiddleware(RequestDelegate next, IProblemDetailsService problemDetails)
 {
     private static readonly string[] ForbiddenSequences = ["%2e", "%2f", "%5c", "%25", "%00", "\\"];
+    private static readonly SearchValues<char> SuspiciousCharacters = SearchValues.Create("%.\\");
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -36,8 +38,18 @@ public sealed class PathSafetyMiddleware(RequestDelegate next, IProblemDetailsSe
 
     public static bool IsSafe(string rawTarget)
     {
-        var queryStart = rawTarget.IndexOf('?');
-        var path = queryStart >= 0 ? rawTarget[..queryStart] : rawTarget;
+        var path = rawTarget.AsSpan();
+        var queryStart = path.IndexOf('?');
+        if (queryStart >= 0)
+        {
+            path = path[..queryStart];
+        }
+
+        // Every rejected form contains one of these characters, so most paths need no further check.
+        if (!path.ContainsAny(SuspiciousCharacters))
+        {
+            return true;
+        }
 
         foreach (var sequence in ForbiddenSequences)
         {
@@ -47,9 +59,9 @@ public sealed class PathSafetyMiddleware(RequestDelegate next, IProblemDetailsSe
             }
         }
 
-        foreach (var segment in path.Split('/'))
+        foreach (var range in path.Split('/'))
         {
-            if (segment is "." or "..")
+            if (path[range] is "." or "..")
             {
                 return false;
             }

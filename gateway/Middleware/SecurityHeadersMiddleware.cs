@@ -19,17 +19,20 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         new("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"),
     ];
 
+    // Static, with the context as its state, so that no closure is allocated per request.
+    private static readonly Func<object, Task> AddMissingHeaders = static state =>
+    {
+        AddMissingHeadersTo((HttpContext)state);
+        return Task.CompletedTask;
+    };
+
     public Task InvokeAsync(HttpContext context)
     {
-        context.Response.OnStarting(() =>
-        {
-            AddMissingHeaders(context);
-            return Task.CompletedTask;
-        });
+        context.Response.OnStarting(AddMissingHeaders, context);
         return next(context);
     }
 
-    private static void AddMissingHeaders(HttpContext context)
+    private static void AddMissingHeadersTo(HttpContext context)
     {
         var headers = context.Response.Headers;
         foreach (var (name, value) in CommonHeaders)

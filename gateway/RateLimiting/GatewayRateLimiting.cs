@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
@@ -18,30 +19,55 @@ public static class GatewayRateLimiting
         services.AddValidatedOptions<GatewayRateLimitOptions>(GatewayRateLimitOptions.SectionName);
         var limits = configuration.GetSection(GatewayRateLimitOptions.SectionName).Get<GatewayRateLimitOptions>() ?? new GatewayRateLimitOptions();
 
+        // The option factories are built once, so choosing a partition builds no key string and no delegate per request.
+        var person = LimiterOptions(limits.PersonPermitLimit, limits.Window);
+        var client = LimiterOptions(limits.ClientPermitLimit, limits.Window);
+        var anonymous = LimiterOptions(limits.AnonymousPermitLimit, limits.Window);
+
         services.AddRateLimiter(options =>
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, limits));
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, RateLimitKey>(context => Partition(context, person, client, anonymous));
             options.OnRejected = WriteRejectionAsync;
         });
         return services;
     }
 
-    private static RateLimitPartition<string> Partition(HttpContext context, GatewayRateLimitOptions limits)
+    private static Func<RateLimitKey, FixedWindowRateLimiterOptions> LimiterOptions(int permits, TimeSpan window) =>
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = window, QueueLimit = 0 };
+
+    private static RateLimitPartition<RateLimitKey> Partition(
+        HttpContext context,
+        Func<RateLimitKey, FixedWindowRateLimiterOptions> person,
+        Func<RateLimitKey, FixedWindowRateLimiterOptions> client,
+        Func<RateLimitKey, FixedWindowRateLimiterOptions> anonymous)
     {
         var user = context.User;
-        var (key, permits) = user.FindFirst(PlatformClaims.PrincipalType)?.Value switch
+        return user.FindFirst(PlatformClaims.PrincipalType)?.Value switch
         {
-            PrincipalTypes.Person => ($"person:{user.FindFirst(PlatformClaims.Subject)?.Value}", limits.PersonPermitLimit),
-            PrincipalTypes.Client => ($"client:{user.FindFirst(PlatformClaims.Subject)?.Value}", limits.ClientPermitLimit),
-            _ => ($"address:{context.Connection.RemoteIpAddress}", limits.AnonymousPermitLimit),
+            PrincipalTypes.Person => RateLimitPartition.GetFixedWindowLimiter(RateLimitKey.Person(user.FindFirst(PlatformClaims.Subject)?.Value), person),
+            PrincipalTypes.Client => RateLimitPartition.GetFixedWindowLimiter(RateLimitKey.Client(user.FindFirst(PlatformClaims.Subject)?.Value), client),
+            _ => RateLimitPartition.GetFixedWindowLimiter(RateLimitKey.Address(context.Connection.RemoteIpAddress), anonymous),
         };
+    }
 
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = permits,
-            Window = limits.Window,
-            QueueLimit = 0,
-        });
+    /// <summary>
+    /// A partition: a person's or a client's subject, or the address of an anonymous caller. A
+    /// value type, so that no key string is built per request.
+    /// </summary>
+    private readonly record struct RateLimitKey(RateLimitKind Kind, string? Subject, IPAddress? RemoteAddress)
+    {
+        public static RateLimitKey Person(string? subject) => new(RateLimitKind.Person, subject, null);
+
+        public static RateLimitKey Client(string? subject) => new(RateLimitKind.Client, subject, null);
+
+        public static RateLimitKey Address(IPAddress? address) => new(RateLimitKind.Address, null, address);
+    }
+
+    private enum RateLimitKind
+    {
+        Person,
+        Client,
+        Address,
     }
 
     private static async ValueTask WriteRejectionAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

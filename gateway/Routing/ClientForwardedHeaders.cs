@@ -14,10 +14,21 @@ public static class ClientForwardedHeaders
     public static ValueTask RemoveAsync(RequestTransformContext context)
     {
         var headers = context.ProxyRequest.Headers;
-        var names = headers.NonValidated
-            .Select(header => header.Key)
-            .Where(name => name.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
-            .ToList();
+
+        // Most requests carry no such header, so the list is only allocated when one is found.
+        List<string>? names = null;
+        foreach (var header in headers.NonValidated)
+        {
+            if (header.Key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                (names ??= []).Add(header.Key);
+            }
+        }
+
+        if (names is null)
+        {
+            return ValueTask.CompletedTask;
+        }
 
         foreach (var name in names)
         {

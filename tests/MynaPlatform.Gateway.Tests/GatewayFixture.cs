@@ -14,18 +14,25 @@ namespace MynaPlatform.Gateway.Tests;
 /// Starts one echo server and one gateway for the test project. Two gateway services, <c>echo</c>
 /// with the default body size limit and <c>echo-batch</c> with a larger one of its own, both
 /// resolve through service discovery to the echo server; <c>down</c> resolves to a closed port.
+/// The portal, which gets every path outside <c>/api/</c>, is the echo server too.
 /// </summary>
 public sealed class GatewayFixture : IAsyncLifetime
 {
     public const string Echo = "echo";
     public const string EchoBatch = "echo-batch";
     public const string Down = "down";
+    public const string Portal = "echo-portal";
 
     /// <summary>Default body size limit for the test gateway, in bytes.</summary>
     public const int DefaultMaxRequestBodySize = 4 * 1024;
 
     /// <summary>Body size limit of the <c>echo-batch</c> route, in bytes.</summary>
     public const int BatchMaxRequestBodySize = 64 * 1024;
+
+    /// <summary>Body size limit of the exact path <see cref="UploadPath"/> of the <c>echo</c> service, in bytes.</summary>
+    public const int UploadMaxRequestBodySize = 16 * 1024;
+
+    public const string UploadPath = "/api/echo/uploads/large";
 
     /// <summary>Header size limit of the test gateway, in bytes.</summary>
     public const int MaxRequestHeadersTotalSize = 8 * 1024;
@@ -44,10 +51,13 @@ public sealed class GatewayFixture : IAsyncLifetime
         {
             ["Gateway:DefaultMaxRequestBodySize"] = $"{DefaultMaxRequestBodySize}",
             ["Gateway:MaxRequestHeadersTotalSize"] = $"{MaxRequestHeadersTotalSize}",
-            [$"Gateway:Services:{Echo}"] = null,
+            [$"Gateway:Services:{Echo}:Paths:large:Path"] = UploadPath,
+            [$"Gateway:Services:{Echo}:Paths:large:MaxRequestBodySize"] = $"{UploadMaxRequestBodySize}",
             [$"Gateway:Services:{EchoBatch}:MaxRequestBodySize"] = $"{BatchMaxRequestBodySize}",
             [$"services:{Echo}:http:0"] = echo.Address.ToString(),
             [$"services:{EchoBatch}:http:0"] = echo.Address.ToString(),
+            ["Gateway:Portal"] = Portal,
+            [$"services:{Portal}:http:0"] = echo.Address.ToString(),
             [$"Gateway:Services:{Down}"] = null,
             [$"services:{Down}:http:0"] = $"http://127.0.0.1:{FindClosedPort()}",
             ["Authentication:Issuer"] = TestTokenIssuer.Issuer,

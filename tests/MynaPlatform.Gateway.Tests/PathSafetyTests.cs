@@ -25,6 +25,8 @@ public sealed class PathSafetyTests(GatewayFixture gateway)
     [InlineData("/api/echo/..\\identity/accounts")]
     [InlineData("/api/echo/items\\other")]
     [InlineData("/../api/echo/items")]
+    [InlineData("/account/%2e%2e/api/echo/items")]
+    [InlineData("/css/..%2F..%2Fappsettings.json")]
     public async Task PathSafety_EscapingTarget_Returns400Problem(string target)
     {
         var response = await gateway.CreateRawClient().GetAsync(target);
@@ -83,7 +85,9 @@ public sealed class PathSafetyTests(GatewayFixture gateway)
         if (response.StatusCode == 200)
         {
             var echoed = JsonSerializer.Deserialize<EchoedRequest>(response.Body, JsonSerializerOptions.Web)!;
-            Assert.StartsWith("/api/echo/", echoed.Path);
+            // A path outside /api/ (such as //api/...) reaches the portal's route, never a service's.
+            Assert.True(echoed.Path.StartsWith("/api/echo/", StringComparison.Ordinal) || !echoed.Path.StartsWith("/api/", StringComparison.Ordinal),
+                $"{target} reached {echoed.Path}");
             Assert.DoesNotContain("..", echoed.Path.Split('/'));
         }
     }

@@ -61,6 +61,32 @@ public sealed class RequestLimitTests(GatewayFixture gateway)
     }
 
     [Fact]
+    public async Task BodyLimit_PathOwnLimit_Forwarded()
+    {
+        using var response = await PostAsync(GatewayFixture.UploadPath, GatewayFixture.UploadMaxRequestBodySize, chunked: false);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var echoed = await response.Content.ReadFromJsonAsync<EchoedRequest>(cancellation);
+        Assert.Equal(GatewayFixture.UploadMaxRequestBodySize, echoed!.BodyLength);
+    }
+
+    [Fact]
+    public async Task BodyLimit_OverPathOwnLimit_Returns413Problem()
+    {
+        using var response = await PostAsync(GatewayFixture.UploadPath, GatewayFixture.UploadMaxRequestBodySize + 1, chunked: false);
+
+        await ProblemAssert.IsJapaneseProblemAsync(413, response);
+    }
+
+    [Fact]
+    public async Task BodyLimit_OtherPathOfService_KeepsDefault()
+    {
+        using var response = await PostAsync("/api/echo/uploads/large/more", GatewayFixture.DefaultMaxRequestBodySize + 1, chunked: false);
+
+        await ProblemAssert.IsJapaneseProblemAsync(413, response);
+    }
+
+    [Fact]
     public async Task HeaderLimit_OverTotal_Returns431()
     {
         var header = $"X-Large: {new string('a', GatewayFixture.MaxRequestHeadersTotalSize)}";

@@ -70,7 +70,6 @@ public sealed class RoutingTests(GatewayFixture gateway)
     [InlineData("/api/unknown/items")]
     [InlineData("/api/echoes/items")]
     [InlineData("/api")]
-    [InlineData("/other")]
     public async Task Route_UnknownPath_Returns404Problem(string path)
     {
         using var client = gateway.CreateClient();
@@ -78,5 +77,32 @@ public sealed class RoutingTests(GatewayFixture gateway)
         using var response = await client.GetAsync(path, cancellation);
 
         await ProblemAssert.IsJapaneseProblemAsync(404, response);
+    }
+
+    [Theory]
+    [InlineData("/", "/", "")]
+    [InlineData("/account/email?saved=true", "/account/email", "?saved=true")]
+    [InlineData("/css/portal.css", "/css/portal.css", "")]
+    public async Task Route_NonApiPath_ForwardedToPortal(string target, string path, string query)
+    {
+        using var client = gateway.CreateClient();
+
+        var echoed = await client.GetFromJsonAsync<EchoedRequest>(target, cancellation);
+
+        Assert.Equal(path, echoed!.Path);
+        Assert.Equal(query, echoed.Query);
+    }
+
+    [Fact]
+    public async Task Route_PortalPath_KeepsGatewayHeaders()
+    {
+        using var client = gateway.CreateClient();
+
+        using var response = await client.GetAsync("/login", cancellation);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.True(response.Headers.Contains("X-Correlation-Id"), "the portal's response has no correlation id");
     }
 }

@@ -80,6 +80,25 @@ public sealed class PlatformEnvFileTests : IDisposable
         Assert.Equal(20, PlatformEnvFile.Read(FilePath).Count);
     }
 
+    [Fact]
+    public void FindValue_FromSubfolder_ReadsNearestFile()
+    {
+        var checkout = Path.Combine(directory, "checkout");
+        var subfolder = Path.Combine(checkout, "tools", "deep");
+        Directory.CreateDirectory(subfolder);
+        PlatformEnvFile.Set(Path.Combine(checkout, PlatformEnvFile.RelativePath), new Dictionary<string, string> { ["GATEWAY_URL"] = "http://127.0.0.1:5080" });
+
+        Assert.Equal("http://127.0.0.1:5080", PlatformEnvFile.FindValue(subfolder, "GATEWAY_URL"));
+    }
+
+    [Fact]
+    public void FindValue_MissingKey_ReturnsNull()
+    {
+        PlatformEnvFile.Set(Path.Combine(directory, PlatformEnvFile.RelativePath), new Dictionary<string, string> { ["OTHER"] = "x" });
+
+        Assert.Null(PlatformEnvFile.FindValue(directory, "GATEWAY_URL"));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(directory))

@@ -29,6 +29,34 @@ public sealed class PlatformClockTests
     }
 
     [Fact]
+    public async Task TestClockFile_Rewritten_MovesClock()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"test-clock-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, "{}", TestContext.Current.CancellationToken);
+        try
+        {
+            await using var service = await TestService.StartAsync(_ => { },
+                new Dictionary<string, string?> { [PlatformConfigurationKeys.TestClockFile] = file });
+            var clock = service.App.Services.GetRequiredService<TimeProvider>();
+            var before = clock.GetUtcNow() - DateTimeOffset.UtcNow;
+
+            await File.WriteAllTextAsync(file, """{"Platform":{"TestClock":{"Offset":"2.00:00:00"}}}""", TestContext.Current.CancellationToken);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (clock.GetUtcNow() - DateTimeOffset.UtcNow < TimeSpan.FromDays(1) && watch.Elapsed < TimeSpan.FromSeconds(20))
+            {
+                await Task.Delay(50, TestContext.Current.CancellationToken);
+            }
+
+            Assert.InRange(before, TimeSpan.FromMinutes(-1), TimeSpan.FromMinutes(1));
+            Assert.InRange(clock.GetUtcNow() - DateTimeOffset.UtcNow, TimeSpan.FromDays(1.9), TimeSpan.FromDays(2.1));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public async Task TestClockOffset_InProduction_FailsAtStart()
     {
         var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => TestService.StartAsync(_ => { },

@@ -1,9 +1,11 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using MynaPlatform.Authentication.Sessions;
 
@@ -16,6 +18,9 @@ public static class PlatformAuthenticationExtensions
 
     /// <summary>The JWT <c>typ</c> of an access token (RFC 9068); other token types are rejected.</summary>
     public const string AccessTokenType = "at+jwt";
+
+    // A platform token's header is about 100 characters. A longer header is left to the handler.
+    private const int MaxEncodedHeaderLength = 2048;
 
     /// <summary>
     /// Validates platform access tokens with JWT bearer authentication: signature by a published
@@ -100,16 +105,55 @@ public static class PlatformAuthenticationExtensions
         };
     }
 
+    /// <summary>
+    /// Reads the <c>kid</c> of the token's JOSE header, or null when the header is malformed or names
+    /// no key. Only the header is decoded, because the JWT handler parses the whole token right
+    /// after this, and a second parse of the payload would add its cost to every request.
+    /// </summary>
     private static string? ReadKeyId(string token)
     {
-        try
+        var headerLength = token.IndexOf('.');
+        if (headerLength <= 0 || headerLength > MaxEncodedHeaderLength)
         {
-            return new JsonWebToken(token).Kid;
-        }
-        catch (ArgumentException)
-        {
-            // A malformed token fails validation later with 401; it names no key to look for.
             return null;
         }
+
+        var encoded = token.AsSpan(0, headerLength);
+        Span<byte> header = stackalloc byte[Base64Url.GetMaxDecodedLength(encoded.Length)];
+        if (Base64Url.DecodeFromChars(encoded, header, out _, out var headerBytes) != OperationStatus.Done)
+        {
+            return null;
+        }
+
+        try
+        {
+            var reader = new Utf8JsonReader(header[..headerBytes]);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isKeyId = reader.ValueTextEquals("kid"u8);
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                if (isKeyId)
+                {
+                    return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // A malformed token fails validation later with 401; it names no key to look for.
+        }
+
+        return null;
     }
 }

@@ -29,8 +29,20 @@ public static class PlatformScopes
     /// <summary>An agency reads back the records it published; every read is an access event.</summary>
     public const string SelfInfoRead = "self-info:read";
 
+    /// <summary>A person reads, searches and flags the records agencies hold about them (あなたの情報).</summary>
+    public const string SelfInfoOwn = "self-info:own";
+
+    /// <summary>An operator reads a person's records for a stated reason and reviews flags; every read is an access event.</summary>
+    public const string SelfInfoOperator = "self-info:operator";
+
     /// <summary>An agency records information exchanges (やりとり履歴).</summary>
     public const string AccessLogWrite = "access-log:write";
+
+    /// <summary>A person reads and verifies their own access log.</summary>
+    public const string AccessLogRead = "access-log:read";
+
+    /// <summary>An operator reads the access log's counts (never a record) and runs its retention.</summary>
+    public const string AccessLogOperator = "access-log:operator";
 
     public static readonly IReadOnlyDictionary<string, string> Audiences = new Dictionary<string, string>
     {
@@ -41,11 +53,18 @@ public static class PlatformScopes
         [NoticesWrite] = ResourceNames.Notices,
         [SelfInfoWrite] = ResourceNames.SelfInfo,
         [SelfInfoRead] = ResourceNames.SelfInfo,
+        [SelfInfoOwn] = ResourceNames.SelfInfo,
+        [SelfInfoOperator] = ResourceNames.SelfInfo,
         [AccessLogWrite] = ResourceNames.AccessLog,
+        [AccessLogRead] = ResourceNames.AccessLog,
+        [AccessLogOperator] = ResourceNames.AccessLog,
     };
 
     /// <summary>The scopes an operator can grant to an agency client, beside <see cref="Partner"/>, which every agency has.</summary>
     public static readonly IReadOnlyList<string> AgencyScopes = [NoticesWrite, SelfInfoWrite, SelfInfoRead, AccessLogWrite];
 
-    public static readonly IReadOnlyList<string> PersonScopes = [Account, NoticesRead];
+    public static readonly IReadOnlyList<string> PersonScopes = [Account, NoticesRead, SelfInfoOwn, AccessLogRead];
+
+    /// <summary>The scopes of the seeded operator client.</summary>
+    public static readonly IReadOnlyList<string> OperatorScopes = [Operator, SelfInfoOperator, AccessLogOperator];
 }

@@ -14,4 +14,11 @@ public static class PlatformConfigurationKeys
     /// outside the Production environment.
     /// </summary>
     public const string TestClockOffset = "Platform:TestClock:Offset";
+
+    /// <summary>
+    /// Test-only JSON file that is read again whenever it changes, so a test can move one running
+    /// service's clock by writing <c>{"Platform":{"TestClock":{"Offset":"..."}}}</c> to it.
+    /// Honoured only outside the Production environment.
+    /// </summary>
+    public const string TestClockFile = "Platform:TestClock:File";
 }

@@ -11,9 +11,34 @@ public static class PlatformEnvFile
 {
     public const string FileName = "platform.env";
 
+    /// <summary>Path of the file below a checkout's root, as <c>./run.sh</c> writes it.</summary>
+    public const string RelativePath = ".data/" + FileName;
+
     private static readonly Lock WriteLock = new();
 
     public static string PathIn(string dataDirectory) => Path.Combine(dataDirectory, FileName);
+
+    /// <summary>
+    /// Finds <see cref="RelativePath"/> in <paramref name="startFolder"/> or the nearest folder above
+    /// it, so the tools work from any folder of a checkout. Returns null when there is none.
+    /// </summary>
+    public static string? FindAbove(string startFolder)
+    {
+        for (var folder = new DirectoryInfo(startFolder); folder is not null; folder = folder.Parent)
+        {
+            var path = Path.Combine(folder.FullName, RelativePath);
+            if (File.Exists(path))
+            {
+                return path;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads one entry of the nearest file above <paramref name="startFolder"/>; null when the file or the key is missing.</summary>
+    public static string? FindValue(string startFolder, string key) =>
+        FindAbove(startFolder) is { } path && Read(path).TryGetValue(key, out var value) ? value.Trim() : null;
 
     /// <summary>Reads every entry; a missing file reads as empty. Lines without <c>=</c> and comments are skipped.</summary>
     public static IReadOnlyDictionary<string, string> Read(string path)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MynaPlatform.Hosting;
 using MynaPlatform.Jpki;
 using MynaPlatform.MynaCard.Card;
 
@@ -14,18 +15,7 @@ public sealed class CliText(bool isJapanese)
 
     public CultureInfo Culture => CultureInfo.GetCultureInfo(IsJapanese ? "ja-JP" : "en-US");
 
-    public static CliText For(CliEnvironment environment)
-    {
-        var locale = new[] { "LC_ALL", "LC_MESSAGES", "LANG" }
-            .Select(environment.GetVariable)
-            .FirstOrDefault(value => !string.IsNullOrEmpty(value));
-
-        // C and POSIX mean that no language was chosen.
-        var isJapanese = locale is null or "C" or "POSIX"
-            || locale.StartsWith("C.", StringComparison.Ordinal)
-            || locale.StartsWith("ja", StringComparison.OrdinalIgnoreCase);
-        return new CliText(isJapanese);
-    }
+    public static CliText For(CliEnvironment environment) => new(ConsoleLanguage.IsJapanese(environment.GetVariable));
 
     public string Pick(string japanese, string english) => IsJapanese ? japanese : english;
 

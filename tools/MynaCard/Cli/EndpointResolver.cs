@@ -1,3 +1,4 @@
+using MynaPlatform.Hosting;
 using MynaPlatform.Jpki;
 using MynaPlatform.MynaCard.Card;
 
@@ -11,11 +12,11 @@ public static class EndpointResolver
 {
     public const string SimulatorVariable = "JPKI_SIMULATOR_URL";
     public const string GatewayVariable = "MYNA_GATEWAY_URL";
-    public const string PlatformEnvPath = ".data/platform.env";
+    public const string PlatformEnvPath = PlatformEnvFile.RelativePath;
 
     public static Uri Resolve(string? optionValue, string variable, CliEnvironment environment)
     {
-        var value = optionValue ?? environment.GetVariable(variable) ?? ReadPlatformEnv(environment.WorkingDirectory, variable);
+        var value = optionValue ?? environment.GetVariable(variable) ?? PlatformEnvFile.FindValue(environment.WorkingDirectory, variable);
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new CardException(JpkiReasonCodes.EndpointNotConfigured, variable);
@@ -27,33 +28,5 @@ public static class EndpointResolver
         }
 
         return uri;
-    }
-
-    private static string? ReadPlatformEnv(string startFolder, string key)
-    {
-        for (var folder = new DirectoryInfo(startFolder); folder is not null; folder = folder.Parent)
-        {
-            var path = Path.Combine(folder.FullName, PlatformEnvPath);
-            if (File.Exists(path))
-            {
-                return ReadKey(path, key);
-            }
-        }
-
-        return null;
-    }
-
-    private static string? ReadKey(string path, string key)
-    {
-        foreach (var line in File.ReadLines(path))
-        {
-            var separator = line.IndexOf('=');
-            if (separator > 0 && !line.StartsWith('#') && line[..separator].Trim() == key)
-            {
-                return line[(separator + 1)..].Trim();
-            }
-        }
-
-        return null;
     }
 }

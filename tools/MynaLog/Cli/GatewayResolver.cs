@@ -1,3 +1,5 @@
+using MynaPlatform.Hosting;
+
 namespace MynaPlatform.MynaLog.Cli;
 
 /// <summary>
@@ -9,11 +11,11 @@ public static class GatewayResolver
 {
     public const string GatewayVariable = "MYNA_GATEWAY_URL";
     public const string PlatformEnvKey = "GATEWAY_URL";
-    public const string PlatformEnvPath = ".data/platform.env";
+    public const string PlatformEnvPath = PlatformEnvFile.RelativePath;
 
     public static Uri Resolve(string? optionValue, CliEnvironment environment)
     {
-        var value = optionValue ?? environment.GetVariable(GatewayVariable) ?? ReadPlatformEnv(environment.WorkingDirectory);
+        var value = optionValue ?? environment.GetVariable(GatewayVariable) ?? PlatformEnvFile.FindValue(environment.WorkingDirectory, PlatformEnvKey);
         if (string.IsNullOrWhiteSpace(value))
         {
             throw new MynaLogException(MynaLogReasonCodes.EndpointNotConfigured);
@@ -25,22 +27,5 @@ public static class GatewayResolver
         }
 
         return uri;
-    }
-
-    private static string? ReadPlatformEnv(string startFolder)
-    {
-        for (var folder = new DirectoryInfo(startFolder); folder is not null; folder = folder.Parent)
-        {
-            var path = Path.Combine(folder.FullName, PlatformEnvPath);
-            if (File.Exists(path))
-            {
-                return File.ReadLines(path)
-                    .Where(line => !line.StartsWith('#') && line.StartsWith(PlatformEnvKey + "=", StringComparison.Ordinal))
-                    .Select(line => line[(PlatformEnvKey.Length + 1)..].Trim())
-                    .FirstOrDefault();
-            }
-        }
-
-        return null;
     }
 }
