@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using MynaPlatform.AccessLog.Api;
+using MynaPlatform.AccessLog.Domain.Records;
+
+namespace MynaPlatform.AccessLog.Exchanges;
+
+/// <summary>Checks an exchange push; every failure names the field and the fix.</summary>
+public static partial class ExchangeValidation
+{
+    public const int MaxIdLength = 64;
+    public const int MaxNameLength = 200;
+    public const int MaxDataItems = 100;
+
+    /// <summary>How far in the future a request or provision time may be, for clocks that differ slightly.</summary>
+    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
+
+    public static (string RecordId, string AgencyPersonId, ExchangeRecord Record) Validate(ExchangeRequest request, string callerAgencyId, DateTimeOffset now)
+    {
+        var recordId = request.RecordId?.Trim();
+        if (string.IsNullOrEmpty(recordId) || recordId.Length > MaxIdLength || !RecordIdPattern().IsMatch(recordId))
+        {
+            throw AccessLogRequestException.Invalid("recordId", $"機関での記録 ID を英数字と . _ : - の {MaxIdLength} 文字以内で指定してください。再送では同じ ID を送ってください。");
+        }
+
+        var agencyPersonId = request.AgencyPersonId?.Trim();
+        if (string.IsNullOrEmpty(agencyPersonId) || agencyPersonId.Length > MaxIdLength)
+        {
+            throw AccessLogRequestException.Invalid("agencyPersonId", "本人の登録 (enrollments) で受け取った、この機関の本人識別子を指定してください。");
+        }
+
+        var requester = RequireId(request.RequesterAgencyId, "requesterAgencyId", "情報照会者");
+        var provider = RequireId(request.ProviderAgencyId, "providerAgencyId", "情報提供者");
+        if (requester == provider)
+        {
+            throw AccessLogRequestException.Invalid("providerAgencyId", "情報提供者には情報照会者と異なる機関の ID を指定してください。");
+        }
+
+        if (requester != callerAgencyId && provider != callerAgencyId)
+        {
+            throw new AccessLogRequestException(StatusCodes.Status403Forbidden, "caller_not_party", "requesterAgencyId",
+                "呼び出し元の機関はこのやりとりの当事者ではありません。",
+                "requesterAgencyId または providerAgencyId のどちらかに、呼び出し元の機関 ID を指定してください。");
+        }
+
+        var requestedAt = RequireInstant(request.RequestedAt, "requestedAt", now);
+        var providedAt = RequireInstant(request.ProvidedAt, "providedAt", now);
+        if (providedAt < requestedAt)
+        {
+            throw AccessLogRequestException.Invalid("providedAt", "提供日時には照会日時 (requestedAt) 以降の日時を指定してください。");
+        }
+
+        var task = RequireName(request.AdministrativeTask, "administrativeTask", "事務の名称");
+        var items = request.DataItems ?? [];
+        if (items.Count is 0 or > MaxDataItems)
+        {
+            throw AccessLogRequestException.Invalid("dataItems", $"特定個人情報名を 1 件以上 {MaxDataItems} 件以内の配列で指定してください。");
+        }
+
+        var dataItems = items.Select((item, index) => RequireName(item, $"dataItems[{index}]", "特定個人情報名")).ToList();
+        var withheldUntil = OptionalDate(request.WithheldUntil, "withheldUntil");
+
+        return (recordId, agencyPersonId, new ExchangeRecord(requester, provider, requestedAt, providedAt, task, dataItems, withheldUntil));
+    }
+
+    private static string RequireId(string? value, string field, string role)
+    {
+        var id = value?.Trim();
+        return string.IsNullOrEmpty(id) || id.Length > MaxIdLength
+            ? throw AccessLogRequestException.Invalid(field, $"{role}の登録済み機関 ID (クライアント ID) を指定してください。")
+            : id;
+    }
+
+    private static string RequireName(string? value, string field, string what)
+    {
+        var name = value?.Trim();
+        return string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl)
+            ? throw AccessLogRequestException.Invalid(field, $"{what}を制御文字なしの {MaxNameLength} 文字以内で指定してください。")
+            : name;
+    }
+
+    private static DateTimeOffset RequireInstant(string? value, string field, DateTimeOffset now)
+    {
+        var text = value?.Trim();
+        if (text is null || !ExplicitOffsetPattern().IsMatch(text)
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            throw AccessLogRequestException.Invalid(field, "日時を時差付きの ISO 8601 形式で指定してください (例: 2025-04-01T09:30:00+09:00 または 2025-04-01T00:30:00Z)。");
+        }
+
+        return instant > now + AllowedClockSkew
+            ? throw AccessLogRequestException.Invalid(field, "未来の日時は指定できません。やりとりが行われた日時を指定してください。")
+            : instant;
+    }
+
+    private static DateOnly? OptionalDate(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return Instants.TryParse(value.Trim(), out DateOnly date)
+            ? date
+            : throw AccessLogRequestException.Invalid(field, "本人に開示する日 (日本時間) を yyyy-MM-dd の形式で指定してください (例: 2026-04-01)。");
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]+$")]
+    private static partial Regex RecordIdPattern();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
+    private static partial Regex ExplicitOffsetPattern();
+}
