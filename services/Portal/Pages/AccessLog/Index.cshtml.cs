@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MynaPlatform.Portal.AccessLog;
+using MynaPlatform.Portal.Display;
+
+namespace MynaPlatform.Portal.Pages.AccessLog;
+
+/// <summary>
+/// やりとり履歴: the person's records newest first, with filters and paging, the CSV export of the
+/// filtered records, and how to verify the log with <c>myna-log verify</c>.
+/// </summary>
+public sealed class IndexModel(AccessLogClient accessLog) : PageModel
+{
+    /// <summary>How many of the newest records the agency filter takes its choices from.</summary>
+    private const int AgencyChoiceSource = 100;
+
+    [BindProperty(SupportsGet = true)]
+    public AccessLogFilter Filter { get; set; } = new();
+
+    public LogRecordPage? Records { get; private set; }
+
+    /// <summary>The agencies the filter offers, by name.</summary>
+    public IReadOnlyList<LogParty> Agencies { get; private set; } = [];
+
+    public ScreenMessage? Message { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        var result = await accessLog.ListAsync(Filter, HttpContext.RequestAborted);
+        Records = result.Value;
+        if (result.Problem is { } problem)
+        {
+            // The service names the field and the fix; the form keeps the values so the person can correct them.
+            Message = new ScreenMessage("検索の条件を確かめてください。", problem.Detail ?? "条件を見直して、もう一度検索してください。");
+        }
+
+        await LoadAgencyChoicesAsync();
+    }
+
+    /// <summary>Downloads the records that match the filters (every page) as the service's CSV.</summary>
+    public async Task<IActionResult> OnGetCsvAsync()
+    {
+        var export = await accessLog.ExportCsvAsync(Filter, Response, HttpContext.RequestAborted);
+        if (export.Problem is not { } problem)
+        {
+            return new EmptyResult();
+        }
+
+        await OnGetAsync();
+        Message = new ScreenMessage("CSV ファイルを作れませんでした。", problem.Detail ?? "条件を見直して、もう一度お試しください。");
+        Response.StatusCode = problem.Status;
+        return Page();
+    }
+
+    // NOTE: an agency named only in records older than the newest 100 is not offered, although the
+    // agency query parameter still filters by it.
+    private async Task LoadAgencyChoicesAsync()
+    {
+        // When the unfiltered first page contains all the records, it already names every agency.
+        var newest = Records;
+        if (!Filter.IsEmpty || Filter.Page != 1 || Records is null || Records.Total > Records.Items.Count)
+        {
+            newest = (await accessLog.ListNewestAsync(AgencyChoiceSource, HttpContext.RequestAborted)).Value;
+        }
+
+        IEnumerable<LogParty> selected = string.IsNullOrWhiteSpace(Filter.Agency) ? [] : [new LogParty(Filter.Agency.Trim(), null)];
+        Agencies = [.. (newest?.Items ?? []).SelectMany(record => record.Agencies)
+            .Concat(Records?.Items.SelectMany(record => record.Agencies) ?? [])
+            .Concat(selected)
+            .DistinctBy(agency => agency.Id)
+            .OrderBy(agency => agency.DisplayName, StringComparer.Ordinal)];
+    }
+}

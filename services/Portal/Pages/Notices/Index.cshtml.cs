@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MynaPlatform.Portal.Display;
+using MynaPlatform.Portal.Notices;
+
+namespace MynaPlatform.Portal.Pages.Notices;
+
+/// <summary>The inbox (or the archive) with the unread count, filters, search and paging.</summary>
+public sealed class IndexModel(NoticesClient notices) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public InboxFilter Filter { get; set; } = new();
+
+    public InboxPage? Inbox { get; private set; }
+
+    public ScreenMessage? Message { get; private set; }
+
+    public int PageCount => Inbox is null ? 0 : Math.Max(1, (Inbox.Total + Inbox.PageSize - 1) / Inbox.PageSize);
+
+    public async Task OnGetAsync()
+    {
+        var result = await notices.ListAsync(Filter, HttpContext.RequestAborted);
+        Inbox = result.Value;
+        if (result.Problem is { } problem)
+        {
+            // The service names the field and the fix; the form keeps the values so the person can correct them.
+            Message = new ScreenMessage("検索の条件を確かめてください。", problem.Detail ?? "条件を見直して、もう一度検索してください。");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MynaPlatform.Portal.Display;
+using MynaPlatform.Portal.Identity;
+using MynaPlatform.Portal.SelfInfo;
+
+namespace MynaPlatform.Portal.Pages.SelfInfo;
+
+/// <summary>The person's records of one category, or the results of a search, with the "this is not me" flag.</summary>
+public sealed class RecordsModel(SelfInfoClient selfInfo) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Group { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Name { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Flagged { get; set; }
+
+    public IReadOnlyList<PersonRecord> Records { get; private set; } = [];
+
+    public ScreenMessage? Message { get; private set; }
+
+    public string Heading => !string.IsNullOrWhiteSpace(Q) ? $"「{Q}」の検索結果" : Name ?? "すべての情報";
+
+    public async Task OnGetAsync()
+    {
+        var result = string.IsNullOrWhiteSpace(Q)
+            ? await selfInfo.ListRecordsAsync(Group, Name, HttpContext.RequestAborted)
+            : await selfInfo.SearchAsync(Q, HttpContext.RequestAborted);
+        Records = result.Value?.Records ?? [];
+        Message = result.Problem is { } problem ? new ScreenMessage("条件を確かめてください。", Describe(problem)) : null;
+    }
+
+    public async Task<IActionResult> OnPostNotMineAsync(Guid recordId)
+    {
+        var result = await selfInfo.FlagNotMineAsync(recordId, HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            Message = new ScreenMessage("その情報は見つかりませんでした。", "一覧を開き直して、もう一度選んでください。");
+            await OnGetAsync();
+            return Page();
+        }
+
+        return RedirectToPage(new { group = Group, name = Name, q = Q, flagged = true });
+    }
+
+    private static string Describe(ApiProblem problem) => problem.Detail ?? "検索する語を 1〜100 文字で入力してください。";
+}

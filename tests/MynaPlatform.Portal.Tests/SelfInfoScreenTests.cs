@@ -1,0 +1,41 @@
+using Microsoft.Playwright;
+using MynaPlatform.Platform.Testing;
+using Xunit;
+
+namespace MynaPlatform.Portal.Tests;
+
+public sealed class SelfInfoScreenTests(PlatformFixture platform, BrowserFixture browser)
+{
+    [Fact]
+    public async Task SelfInfo_BrowseSearchFlag_Works()
+    {
+        var card = await platform.IssueCardAsync();
+        var agency = await TestAgency.RegisterAsync(platform, "江東区", "self-info:write");
+        var recipient = await agency.EnrollAsync(card);
+        await agency.PublishRecordAsync(recipient, "allowance-2026", "子ども・子育て", "児童手当", ("支給月額", "10000", "円"));
+        await agency.PublishRecordAsync(recipient, "checkup-2026", "健康・医療", "検診", ("検診名", "胃がん検診", null));
+        var page = await browser.LoggedInPageAsync(platform, card);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "あなたの情報", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "児童手当" }).ClickAsync();
+        Assert.Equal("児童手当", await page.Locator("h1").InnerTextAsync());
+        Assert.Contains("10000 円", await page.Locator("main table").InnerTextAsync());
+
+        // A two-character word, as people search.
+        await page.GotoAsync(PortalPages.SelfInfo.Path);
+        await page.GetByLabel("キーワード").FillAsync("検診");
+        await page.GetByRole(AriaRole.Button, new() { Name = "検索する" }).ClickAsync();
+        Assert.Equal(1, await page.Locator("section.record").CountAsync());
+        Assert.Contains("胃がん検診", await page.Locator("section.record").InnerTextAsync());
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "自分の情報ではない", Exact = false }).ClickAsync();
+        var afterFlag = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("提供した機関が確認します", afterFlag);
+        Assert.DoesNotContain("胃がん検診", afterFlag);
+
+        await page.GotoAsync($"{PortalPages.SelfInfoRecords.Path}?group={Uri.EscapeDataString("健康・医療")}&name={Uri.EscapeDataString("検診")}");
+        var record = await page.Locator("section.record").InnerTextAsync();
+        Assert.Contains("確認しています", record);
+        Assert.DoesNotContain("胃がん検診", record);
+    }
+}

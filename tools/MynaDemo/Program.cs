@@ -1,0 +1,3 @@
+using MynaPlatform.MynaDemo.Cli;
+
+return await MynaDemoCli.RunAsync(args, Console.Out, Console.Error, Environment.GetEnvironmentVariable, Directory.GetCurrentDirectory());
