@@ -35,7 +35,7 @@ public static class TokenSigningScenario
         var results = new List<(string Algorithm, Measurement Sign, Measurement Verify)>();
         foreach (var (algorithm, key) in algorithms)
         {
-            var descriptor = Describe(new SigningCredentials(key, algorithm));
+            var descriptor = BenchmarkTokens.Describe(new SigningCredentials(key, algorithm), Issuer, Audience);
             var token = handler.CreateToken(descriptor);
             var parameters = ValidationParameters(key, algorithm);
 
@@ -69,23 +69,6 @@ public static class TokenSigningScenario
 
     private static double MixMicroseconds(Measurement sign, Measurement verify) =>
         sign.MicrosecondsEach + (RequestsPerLogin * 2 * verify.MicrosecondsEach);
-
-    private static SecurityTokenDescriptor Describe(SigningCredentials credentials) => new()
-    {
-        Issuer = Issuer,
-        Audience = Audience,
-        Expires = DateTime.UtcNow.AddMinutes(10),
-        TokenType = PlatformAuthenticationExtensions.AccessTokenType,
-        Claims = new Dictionary<string, object>
-        {
-            [PlatformClaims.Subject] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            [PlatformClaims.PrincipalType] = PrincipalTypes.Person,
-            [PlatformClaims.SessionId] = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)),
-            [PlatformClaims.ClientId] = "myna-card",
-            [PlatformClaims.Scope] = string.Join(' ', PlatformScopes.PersonScopes),
-        },
-        SigningCredentials = credentials,
-    };
 
     private static TokenValidationParameters ValidationParameters(SecurityKey key, string algorithm) => new()
     {

@@ -1,0 +1,138 @@
+using MynaPlatform.Benchmarks.Footprint;
+using MynaPlatform.Benchmarks.Login;
+using MynaPlatform.Benchmarks.Platform;
+using MynaPlatform.Jpki.Revocation;
+using MynaPlatform.MynaCard.Platform;
+using MynaPlatform.MynaCard.Simulator;
+
+namespace MynaPlatform.Benchmarks.Scenarios;
+
+/// <summary>
+/// Full card logins through the gateway of a platform started with <c>./run.sh --no-build</c>
+/// against the same login's cryptography alone, alternated in every round; then logins at an
+/// open-loop rate of 60% of the maximum, and the delay from a lost-card report to the first
+/// rejected request. The gateway's rate limits are raised for the run through the AppHost.
+/// </summary>
+public static class LoginScenario
+{
+    public const string Name = "login";
+
+    /// <summary>Concurrent callers of the closed loop; more than the cores, so that some compute while others wait on I/O.</summary>
+    private const int Concurrency = 16;
+
+    private const int LoadCards = 8;
+    private const double OpenLoopShare = 0.6;
+
+    /// <summary>AppHost settings of the run: limits high enough never to reject the load generator's address.</summary>
+    public static readonly IReadOnlyDictionary<string, string> RateLimitSettings = new Dictionary<string, string>
+    {
+        ["Platform__Gateway__RateLimits__AnonymousPermitLimit"] = "1000000",
+        ["Platform__Gateway__RateLimits__PersonPermitLimit"] = "1000000",
+        ["Platform__Gateway__RateLimits__ClientPermitLimit"] = "1000000",
+        ["Platform__Gateway__RateLimits__Window"] = "00:00:01",
+    };
+
+    public static async Task<IReadOnlyList<Measurement>> RunAsync(BenchmarkSettings settings, TextWriter output)
+    {
+        var repository = RepositoryRoot.Find();
+        var workFolder = Directory.CreateTempSubdirectory("myna-bench-login-");
+        await using var platform = await PlatformRun.StartAsync(repository, workFolder.FullName, build: false, RateLimitSettings, output);
+        await output.WriteLineAsync($"load average (1 minute) at start: {ProcessTable.LoadAverage()} on {Environment.ProcessorCount} logical CPUs");
+        await output.WriteLineAsync(
+            $"settings: {string.Join(", ", RateLimitSettings.Select(setting => $"{setting.Key}={setting.Value}"))}; " +
+            "telemetry on (every service exports to the dashboard); Development environment; local mode (SQLite)");
+
+        using var simulator = new SimulatorClient(platform.SimulatorUrl);
+        using var client = new LoginClient(platform.GatewayUrl);
+        var cards = new List<BenchmarkCard>();
+        for (var index = 0; index < LoadCards + settings.Rounds; index++)
+        {
+            cards.Add(await BenchmarkCard.IssueAsync(simulator, CancellationToken.None));
+        }
+
+        var loadCards = cards.Take(LoadCards).ToList();
+        var logins = new LoginLoad(client, loadCards);
+        var revocationUrl = DistributionPoints.Read(loadCards[0].Certificate).FirstOrDefault()
+            ?? throw new BenchmarkException("The simulator's login certificate names no CRL distribution point.");
+        var revocationList = RevocationList.Parse(await simulator.GetRevocationListAsync(revocationUrl, CancellationToken.None));
+        using var cryptoOnly = new CryptoOnlyLogin(loadCards[0], revocationList, platform.GatewayUrl.AbsoluteUri);
+
+        // Warm-up: JIT, connection pools, the identity service's trust anchors and CRL cache.
+        await logins.RunClosedLoopAsync(Concurrency, TimeSpan.FromSeconds(Math.Min(3, settings.Duration.TotalSeconds)));
+
+        var measurements = new List<Measurement>();
+        var ratios = new List<(Measurement Crypto, Measurement Full)>();
+        var cpu = new CpuAccount(platform.ScriptProcessId, platform.DataDirectory);
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            var crypto = cryptoOnly.Measure(settings.Duration);
+            var before = cpu.Read();
+            var (full, failures) = await logins.RunClosedLoopAsync(Concurrency, settings.Duration);
+            cpu.Add(before, cpu.Read());
+            await ThrowOnFailures("closed loop", failures, full.Count);
+            ratios.Add((crypto, full));
+            measurements.AddRange([crypto, full]);
+            await output.WriteLineAsync(
+                $"  round {round + 1}: crypto-only {crypto.PerSecond,8:0}/s ({crypto.PerSecond / Environment.ProcessorCount:0}/s per core)  " +
+                $"full login {full.PerSecond,7:0.0}/s with {Concurrency} callers  ratio {full.PerSecond / crypto.PerSecond:0.000}");
+        }
+
+        var cryptoRate = Median(ratios.Select(pair => pair.Crypto.PerSecond));
+        var maximum = Median(ratios.Select(pair => pair.Full.PerSecond));
+        if (maximum <= 0)
+        {
+            throw new BenchmarkException("No login completed in the closed loop; give a longer --duration or see the platform's logs.");
+        }
+
+        await output.WriteLineAsync(
+            $"maximum: full login {maximum:0.0}/s (median), crypto-only {cryptoRate:0}/s (median); ratio {maximum / cryptoRate:0.000} (target: at least 0.30)");
+        await output.WriteLineAsync($"CPU per login in the closed loop: {cpu.PerOperation(ratios.Sum(pair => pair.Full.Count))}");
+
+        var openRate = maximum * OpenLoopShare;
+        var open = await logins.RunOpenLoopAsync(openRate, settings.Duration);
+        await ThrowOnFailures("open loop", open.Failures, open.LatencyMilliseconds.Count);
+        await output.WriteLineAsync(
+            $"open loop at {OpenLoopShare:P0} of the maximum ({openRate:0.0}/s) for {settings.Duration.TotalSeconds:0.#} s: {open.LatencyMilliseconds.Count} logins, " +
+            $"p50 {open.Percentile(0.50):0.0} ms, p99 {open.Percentile(0.99):0.0} ms, max {open.LatencyMilliseconds.DefaultIfEmpty(double.NaN).Max():0.0} ms (target: p99 under 50 ms)");
+        measurements.Add(new Measurement("full login (open loop)", open.LatencyMilliseconds.Count, open.Elapsed));
+
+        var delays = new List<TimeSpan>();
+        foreach (var card in cards.Skip(LoadCards))
+        {
+            delays.Add(await LostCardDelay.MeasureAsync(logins, client, platform.GatewayUrl, card));
+        }
+
+        await output.WriteLineAsync(
+            $"lost-card report to the gateway's first 401: {string.Join(", ", delays.Select(delay => $"{delay.TotalMilliseconds:0} ms"))} " +
+            $"(median {Median(delays.Select(delay => delay.TotalMilliseconds)):0} ms)");
+        measurements.AddRange(delays.Select(delay => new Measurement("lost-card report to rejection", 1, delay)));
+
+        cards.ForEach(card => card.Dispose());
+        await platform.DisposeAsync();
+        await PlatformRun.DeleteWorkFolderAsync(workFolder, output);
+        return measurements;
+    }
+
+    private static async Task ThrowOnFailures(string phase, LoadFailures failures, long succeeded)
+    {
+        if (failures.Count == 0)
+        {
+            return;
+        }
+
+        // A few failures still give a figure; more mean the platform was not serving logins.
+        var message = $"{phase}: {failures.Count} logins failed beside {succeeded} that succeeded; first: {failures.First}";
+        if (failures.Count * 100 > succeeded)
+        {
+            throw new BenchmarkException(message);
+        }
+
+        await Console.Error.WriteLineAsync("warning: " + message);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
