@@ -57,4 +57,28 @@ public static class PlatformServices
 
         return service;
     }
+
+    /// <summary>
+    /// Adds a platform service behind the gateway: it calls identity (agency lookups, revoked
+    /// sessions) and validates its tokens, starts once identity is healthy, and the gateway starts
+    /// once it is. Identity calls it at request time only (the self-check), so identity does not wait.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddPlatformService<TProject>(
+        this IDistributedApplicationBuilder builder,
+        string name,
+        PlatformBackbone backbone,
+        IResourceBuilder<ProjectResource> identity,
+        IResourceBuilder<ProjectResource> gateway)
+        where TProject : IProjectMetadata, new()
+    {
+        var service = builder.AddProject<TProject>(name)
+            .WithPlatformDependencies(backbone)
+            .WithReference(identity)
+            .WaitFor(identity)
+            .WithTokenValidation(gateway);
+
+        identity.WithReference(service);
+        gateway.WithReference(service).WaitFor(service);
+        return service;
+    }
 }

@@ -54,9 +54,9 @@ public static class TokenServerExtensions
             identity.WithEnvironment("Jpki__RevocationListMaxAge", maxAge);
         }
 
-        // Identity keeps its sessions and card holds beside its token store, which is SQLite in every mode.
+        // Identity's own data follows the run mode's provider (WithPlatformDependencies); its OpenIddict
+        // token store is SQLite under Platform__DataDirectory in every mode.
         return identity
-            .WithEnvironment("Storage__Provider", "Sqlite")
             .WithTokenValidation(gateway)
             .WithEnvironment("Jpki__NumberDigestKey", tokens.NumberDigestKey)
             .WithEnvironment($"Tokens__Clients__{clients.Card}__Kind", "Card")

@@ -13,9 +13,9 @@ namespace MynaPlatform.AppHost.Tests;
 /// </summary>
 public sealed class AppHostModelTests : IDisposable
 {
-    private static readonly string[] DataServices = [ResourceNames.Notices, ResourceNames.AccessLog, ResourceNames.Identity];
+    private static readonly string[] DataServices = [ResourceNames.Notices, ResourceNames.AccessLog, ResourceNames.Identity, ResourceNames.SelfInfo];
 
-    private static readonly string[] MongoServices = [ResourceNames.Notices, ResourceNames.AccessLog];
+    private static readonly string[] MongoServices = [ResourceNames.Notices, ResourceNames.AccessLog, ResourceNames.Identity, ResourceNames.SelfInfo];
 
     private readonly string dataDirectory = Path.Combine(
         Environment.GetEnvironmentVariable("MYNA_TEST_DATA_DIR") ?? Path.GetTempPath(), $"apphost-model-{Guid.NewGuid():N}");
@@ -54,15 +54,15 @@ public sealed class AppHostModelTests : IDisposable
     }
 
     [Fact]
-    public async Task ContainersMode_Identity_KeepsSqliteTokenStore()
+    public async Task ContainersMode_Identity_KeepsTokenStoreInDataFolder()
     {
         await using var builder = await CreateBuilderAsync("Containers");
 
-        // OpenIddict's only served store is EF Core, kept on SQLite in every mode, and identity's
-        // sessions and holds live beside it.
+        // Identity's own data is on MongoDB, but OpenIddict's only served store is EF Core, kept on
+        // SQLite in the data folder in every mode.
         var environment = await EnvironmentOf(Resource(builder, ResourceNames.Identity));
-        Assert.Equal("Sqlite", environment["Storage__Provider"]);
-        Assert.True(environment.ContainsKey($"ConnectionStrings__{ResourceNames.Messaging}"), "identity has no broker connection string");
+        Assert.Equal("MongoDb", environment["Storage__Provider"]);
+        Assert.Equal(dataDirectory, environment["Platform__DataDirectory"]);
     }
 
     [Fact]
@@ -103,6 +103,47 @@ public sealed class AppHostModelTests : IDisposable
 
         var gateway = Resource(builder, ResourceNames.Gateway);
         Assert.Equivalent(DataServices, WaitsOf(gateway).Intersect(DataServices));
+        Assert.Contains(ResourceNames.Portal, WaitsOf(gateway));
+    }
+
+    [Fact]
+    public async Task Portal_GetsClientSecretAndDataFolder()
+    {
+        await using var builder = await CreateBuilderAsync("Local");
+
+        var portal = Resource(builder, ResourceNames.Portal);
+        var environment = await EnvironmentOf(portal);
+        Assert.Equal("portal", environment["Portal__ClientId"]);
+        Assert.False(string.IsNullOrEmpty(environment["Portal__ClientSecret"]), "the portal has no client secret");
+        Assert.Equal(dataDirectory, environment["Platform__DataDirectory"]);
+        Assert.True(environment.ContainsKey($"services__{ResourceNames.Gateway}__{ResourceNames.HttpEndpoint}__0"), "the portal cannot find the gateway");
+
+        // The portal reaches identity only through the gateway, so it waits for nothing at start.
+        Assert.Empty(WaitsOf(portal));
+    }
+
+    [Fact]
+    public async Task Portal_SecretMatchesIdentitySeededClient()
+    {
+        await using var builder = await CreateBuilderAsync("Local");
+
+        var portal = await EnvironmentOf(Resource(builder, ResourceNames.Portal));
+        var identity = await EnvironmentOf(Resource(builder, ResourceNames.Identity));
+        Assert.Equal(identity["Tokens__Clients__portal__Secret"], portal["Portal__ClientSecret"]);
+    }
+
+    [Fact]
+    public async Task SelfInfo_WaitsForIdentityAndValidatesTokens()
+    {
+        await using var builder = await CreateBuilderAsync("Local");
+
+        var selfInfo = Resource(builder, ResourceNames.SelfInfo);
+        Assert.Contains(ResourceNames.Identity, WaitsOf(selfInfo));
+
+        var environment = await EnvironmentOf(selfInfo);
+        Assert.True(environment.ContainsKey("Authentication__Issuer"), "self-info has no token issuer");
+        Assert.True(environment.Keys.Any(key => key.StartsWith($"services__{ResourceNames.Identity}__{ResourceNames.GrpcEndpoint}", StringComparison.Ordinal)),
+            "self-info cannot discover identity's gRPC endpoint");
     }
 
     [Fact]
@@ -127,6 +168,71 @@ public sealed class AppHostModelTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task GatewayRateLimits_Configured_ForwardedToGateway()
+    {
+        await using var builder = await CreateBuilderAsync(
+            "Local", "Platform:Gateway:RateLimits:AnonymousPermitLimit=100000", "Platform:Gateway:RateLimits:Window=00:00:01");
+
+        var environment = await EnvironmentOf(Resource(builder, ResourceNames.Gateway));
+
+        Assert.Equal("100000", environment["Gateway__RateLimits__AnonymousPermitLimit"]);
+        Assert.Equal("00:00:01", environment["Gateway__RateLimits__Window"]);
+        Assert.False(environment.ContainsKey("Gateway__RateLimits__PersonPermitLimit"), "an unset limit must keep the gateway's default");
+    }
+
+    [Fact]
+    public async Task GatewayRateLimits_NotConfigured_GatewayKeepsDefaults()
+    {
+        await using var builder = await CreateBuilderAsync("Local");
+
+        var environment = await EnvironmentOf(Resource(builder, ResourceNames.Gateway));
+
+        Assert.DoesNotContain(environment.Keys, key => key.StartsWith("Gateway__RateLimits__", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Projects_ByDefault_UseWorkstationGarbageCollection()
+    {
+        await using var builder = await CreateBuilderAsync("Local");
+
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            var environment = await EnvironmentOf(project);
+            Assert.True(environment.TryGetValue("DOTNET_gcServer", out var value), $"{project.Name} has no DOTNET_gcServer");
+            Assert.Equal("0", value);
+        }
+    }
+
+    [Fact]
+    public async Task Projects_ServerGarbageCollectionSetting_KeepRuntimeDefault()
+    {
+        await using var builder = await CreateBuilderAsync("Local", "Platform:ServerGarbageCollection=true");
+
+        var environment = await EnvironmentOf(Resource(builder, ResourceNames.Identity));
+
+        Assert.False(environment.ContainsKey("DOTNET_gcServer"));
+    }
+
+    [Fact]
+    public async Task Projects_ByDefault_LaunchBuiltAssembly()
+    {
+        await using var builder = await CreateBuilderAsync("Local");
+
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            Assert.True(HasLaunchToolArguments(project), $"{project.Name} still starts through dotnet run");
+        }
+    }
+
+    [Fact]
+    public async Task Projects_LaunchWithDotnetRunSetting_KeepAspireDefault()
+    {
+        await using var builder = await CreateBuilderAsync("Local", "Platform:LaunchWithDotnetRun=true");
+
+        Assert.False(HasLaunchToolArguments(Resource(builder, ResourceNames.Identity)));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(dataDirectory))
@@ -135,13 +241,17 @@ public sealed class AppHostModelTests : IDisposable
         }
     }
 
-    private Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(string runMode) =>
+    private Task<IDistributedApplicationTestingBuilder> CreateBuilderAsync(string runMode, params string[] settings) =>
         DistributedApplicationTestingBuilder.CreateAsync<Projects.MynaPlatform_AppHost>(
-            [$"Platform:RunMode={runMode}", $"Platform:DataDirectory={dataDirectory}", "Platform:GatewayPort=0", "Platform:JpkiSimulatorPort=0"],
+            [$"Platform:RunMode={runMode}", $"Platform:DataDirectory={dataDirectory}", "Platform:GatewayPort=0", "Platform:JpkiSimulatorPort=0", .. settings],
             TestContext.Current.CancellationToken);
 
     private static IResource Resource(IDistributedApplicationTestingBuilder builder, string name) =>
         Assert.Single(builder.Resources, resource => resource.Name == name);
+
+    // Aspire 13.6 keeps the annotation that WithLaunchToolArgs adds internal, so it is found by its type name.
+    private static bool HasLaunchToolArguments(IResource resource) =>
+        resource.Annotations.Any(annotation => annotation.GetType().Name == "LaunchToolArgsCallbackAnnotation");
 
     private static string[] WaitsOf(IResource resource) =>
         [.. resource.Annotations.OfType<WaitAnnotation>().Select(wait => wait.Resource.Name)];
