@@ -19,6 +19,7 @@ project_timeout=${MYNA_TEST_PROJECT_TIMEOUT:-25m}
 passed=0 failed=0 skipped=0 unreadable=0
 summary=()
 failures=()
+service_errors=()
 
 counter() { # counter NAME FILE: reads one attribute of the TRX Counters element
   grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | head -n1
@@ -36,6 +37,13 @@ failed_tests() { # failed_tests FILE: each failed test of a TRX file as "name: f
     }
     failing && /<\/UnitTestResult>/ { print name ": " substr(message, 1, 400); failing = 0 }
   ' "$1" | sed 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#xD;//g; s/&amp;/\&/g'
+}
+
+error_logs() { # error_logs DIR: the last error entries that the platform's services logged under DIR
+  find "$1" -path '*/logs/*.log' -type f 2>/dev/null | sort | while IFS= read -r log; do
+    sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -E -A1 '^[^ ]+ (fail|crit): ' | grep -v '^--$' \
+      | cut -d' ' -f2- | sed "s/^ */$(basename "$log" .log): /" | tail -n 6
+  done
 }
 
 mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' | sort)
@@ -66,12 +74,21 @@ for project in "${projects[@]}"; do
       [ -n "$test_name" ] && failures+=("$name: $test_name")
     done < <(failed_tests "$trx")
     summary+=("$name: $p passed, $f failed, $n skipped")
+    if [ "$f" -gt 0 ]; then
+      while IFS= read -r line; do
+        service_errors+=("$name: $line")
+      done < <(error_logs "$data_dir")
+    fi
   fi
   rm -rf "$data_dir"
 done
 
 echo
 printf '[test] %s\n' "${summary[@]}"
+if [ "${#service_errors[@]}" -gt 0 ]; then
+  # The last errors the services logged during the failed projects, to tell a test's fault from the platform's.
+  printf '[test] service error: %s\n' "${service_errors[@]: -20}"
+fi
 if [ "${#failures[@]}" -gt 0 ]; then
   # Repeated at the end so that a log cut to its last lines still names what failed.
   printf '[test] failed: %s\n' "${failures[@]}"
