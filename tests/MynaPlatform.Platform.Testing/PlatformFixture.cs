@@ -218,10 +218,31 @@ public sealed class PlatformFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Deletes the data folder. Under a folder given by <c>MYNA_TEST_DATA_DIR</c> the logs stay,
+    /// because test.sh prints their errors when a project fails and then deletes that folder itself.
+    /// </summary>
     private void TryDeleteDataDirectory()
     {
         try
         {
+            if (Environment.GetEnvironmentVariable("MYNA_TEST_DATA_DIR") is { Length: > 0 })
+            {
+                foreach (var entry in Directory.EnumerateFileSystemEntries(DataDirectory).Where(entry => entry != LogDirectory))
+                {
+                    if (Directory.Exists(entry))
+                    {
+                        Directory.Delete(entry, recursive: true);
+                    }
+                    else
+                    {
+                        File.Delete(entry);
+                    }
+                }
+
+                return;
+            }
+
             Directory.Delete(DataDirectory, recursive: true);
         }
         catch (IOException exception)
