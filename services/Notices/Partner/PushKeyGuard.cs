@@ -22,6 +22,10 @@ public sealed class PushLease(IPushKeyStore keys, TimeProvider clock, TimeSpan l
     public Task RenewAsync(CancellationToken cancellationToken) =>
         keys.RenewAsync(agency, key, PushId, clock.GetUtcNow() + lease, cancellationToken);
 
+    /// <summary>Ends the lease without a result, so that the next claim takes over this push at once.</summary>
+    public Task EndLeaseAsync(CancellationToken cancellationToken) =>
+        keys.RenewAsync(agency, key, PushId, clock.GetUtcNow(), cancellationToken);
+
     public Task CompleteAsync(StoredResponse response, CancellationToken cancellationToken) =>
         keys.CompleteAsync(agency, key, PushId, response, cancellationToken);
 
@@ -94,6 +98,14 @@ public sealed partial class PushKeyGuard(
             outcome = PushOutcome.Reject(NoticeProblems.Status(StatusCodes.Status503ServiceUnavailable, "宛先を確認できませんでした。",
                 "宛先を確認するサービスに一時的に接続できません。同じ Idempotency-Key で、しばらくしてから送り直してください。"));
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The lease ends now instead of lapsing later, so a retry takes over this push id at once
+            // and finds what was stored before the failure under it.
+            Log.PushFailed(logger, exception, lease.PushId);
+            await lease.EndLeaseAsync(CancellationToken.None);
+            throw;
+        }
 
         if (outcome.Kept is { } kept)
         {
@@ -123,6 +135,10 @@ public sealed partial class PushKeyGuard(
         [LoggerMessage(EventId = 12, EventName = "IdentityUnavailable", Level = LogLevel.Warning,
             Message = "Could not resolve the recipients of push {PushId}")]
         public static partial void IdentityUnavailable(ILogger logger, Exception exception, Guid pushId);
+
+        [LoggerMessage(EventId = 13, EventName = "PushFailed", Level = LogLevel.Error,
+            Message = "Push {PushId} failed; a retry with its idempotency key takes it over")]
+        public static partial void PushFailed(ILogger logger, Exception exception, Guid pushId);
     }
 }
 

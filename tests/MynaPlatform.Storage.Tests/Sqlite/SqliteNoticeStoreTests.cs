@@ -1,8 +1,13 @@
 using MynaPlatform.Messaging.Outbox;
 using MynaPlatform.Messaging.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using MynaPlatform.Notices;
 using MynaPlatform.Notices.Domain.Categories;
+using MynaPlatform.Notices.Domain.Idempotency;
 using MynaPlatform.Notices.Domain.Time;
 using MynaPlatform.Notices.Domain.Validation;
+using MynaPlatform.Notices.Partner;
 using MynaPlatform.Notices.Storage;
 using MynaPlatform.Storage.Sqlite;
 using Xunit;
@@ -133,6 +138,39 @@ public sealed class SqliteNoticeStoreTests : IAsyncLifetime
         var again = await keys.ClaimAsync("agency", "key", "fp-2", Now, TimeSpan.FromSeconds(10), TimeSpan.FromHours(24), Token);
 
         Assert.Equal(PushClaimStatus.Claimed, again.Status);
+    }
+
+    [Fact]
+    public async Task PushGuard_FailedPush_RetryTakesOver()
+    {
+        // The clock is frozen, so the failed push's lease never lapses by itself.
+        var guard = new PushKeyGuard(keys, new PushKeyLocks(), new FrozenClock(Now), Options.Create(new NoticesOptions()),
+            NullLogger<PushKeyGuard>.Instance);
+        Assert.True(IdempotencyKey.TryParse(Guid.NewGuid().ToString(), out var key, out _));
+        var fingerprint = new PushFingerprint("fp-1");
+        var pushIds = new List<Guid>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => guard.RunAsync("agency", key.Value, fingerprint, (lease, _) =>
+        {
+            pushIds.Add(lease.PushId);
+            throw new InvalidOperationException("The store failed mid-way.");
+        }, timeout.Token));
+        var retry = await guard.RunAsync("agency", key.Value, fingerprint, (lease, _) =>
+        {
+            pushIds.Add(lease.PushId);
+            return Task.FromResult(PushOutcome.Keep(201, "{}"));
+        }, timeout.Token);
+
+        Assert.Equal(201, Assert.IsType<KeptResponseResult>(retry).Response.StatusCode);
+        Assert.Equal(2, pushIds.Count);
+        Assert.Equal(pushIds[0], pushIds[1]);
+    }
+
+    private sealed class FrozenClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private static NewNotice Notice(Guid pushId, int index, string personId, DateTimeOffset? visibleAt = null)
