@@ -26,6 +26,7 @@ usage() {
   MYNA_OTLP_PORT        テレメトリ受信ポート / OTLP port of the dashboard (default: 18889)
   MYNA_RESOURCE_PORT    リソースサービスのポート / resource service port (default: 18890)
   MYNA_START_TIMEOUT    起動待ちの上限秒数 / seconds to wait for all-healthy (default: 300)
+  MYNA_CONFIGURATION    ビルド構成 Debug または Release / build configuration, Debug or Release (default: Debug)
 TEXT
 }
 
@@ -47,6 +48,11 @@ dashboard_port=${MYNA_DASHBOARD_PORT:-18888}
 otlp_port=${MYNA_OTLP_PORT:-18889}
 resource_port=${MYNA_RESOURCE_PORT:-18890}
 start_timeout=${MYNA_START_TIMEOUT:-300}
+configuration=${MYNA_CONFIGURATION:-Debug}
+case "$configuration" in
+  Debug|Release) ;;
+  *) echo "MYNA_CONFIGURATION は Debug か Release で指定してください / MYNA_CONFIGURATION is '$configuration'; use Debug or Release." >&2; exit 2 ;;
+esac
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for entry in "MYNA_GATEWAY_PORT:$gateway_port" "MYNA_SIMULATOR_PORT:$simulator_port" "MYNA_DASHBOARD_PORT:$dashboard_port" \
@@ -61,8 +67,8 @@ done
 bash scripts/prerequisites.sh
 
 if [ "$build" = true ]; then
-  echo "[run] building (dotnet build)..."
-  dotnet build MynaPlatform.sln -nologo -v quiet -clp:ErrorsOnly
+  echo "[run] building (dotnet build, $configuration)..."
+  dotnet build MynaPlatform.sln -c "$configuration" -nologo -v quiet -clp:ErrorsOnly
 else
   echo "[run] skipping the build (--no-build)"
 fi
@@ -83,7 +89,8 @@ printf '\n===== %s: ./run.sh starts the AppHost =====\n' "$(date -Is)" >>"$log_f
   export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
   export Platform__DataDirectory="$data_dir" Platform__RunId="$run_id" Platform__GatewayPort="$gateway_port" \
     Platform__JpkiSimulatorPort="$simulator_port"
-  exec dotnet bin/Debug/net10.0/MynaPlatform.AppHost.dll
+  # The AppHost starts each service from the same configuration folder as its own.
+  exec dotnet "bin/$configuration/net10.0/MynaPlatform.AppHost.dll"
 ) >>"$log_file" 2>&1 &
 apphost_pid=$!
 

@@ -26,6 +26,6 @@ var portal = builder.AddPortal(settings, tokenServer, gateway);
 identity.WithTokenServer(tokenServer, gateway);
 builder.AddClientCredentialsReport(tokenServer, gateway);
 builder.AddReadinessReport(settings, mode, jpkiSimulator?.Simulator, [.. backbone.Resources, notices, accessLog, selfInfo, identity, portal, gateway]);
-builder.WithEnvironmentOnEveryProject().WithGarbageCollectionOnEveryProject().WithBuiltAssemblyLaunch();
+builder.WithEnvironmentOnEveryProject().WithGarbageCollectionOnEveryProject().WithTelemetryExportSetting().WithBuiltAssemblyLaunch();
 
 builder.Build().Run();

@@ -215,6 +215,29 @@ public sealed class AppHostModelTests : IDisposable
     }
 
     [Fact]
+    public async Task Projects_ByDefault_ExportTelemetry()
+    {
+        await using var builder = await CreateBuilderAsync("Local");
+
+        var environment = await EnvironmentWithExporterOf(Resource(builder, ResourceNames.Identity));
+
+        Assert.True(environment.ContainsKey("OTEL_EXPORTER_OTLP_ENDPOINT"));
+    }
+
+    [Fact]
+    public async Task Projects_TelemetryExportOff_HaveNoExporter()
+    {
+        await using var builder = await CreateBuilderAsync("Local", "Platform:TelemetryExport=false");
+
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            var environment = await EnvironmentWithExporterOf(project);
+            Assert.DoesNotContain(environment.Keys, name => name.StartsWith("OTEL_EXPORTER_OTLP_", StringComparison.Ordinal));
+            Assert.True(environment.ContainsKey("OTEL_SERVICE_NAME"), $"{project.Name} lost its service name");
+        }
+    }
+
+    [Fact]
     public async Task Projects_ByDefault_LaunchBuiltAssembly()
     {
         await using var builder = await CreateBuilderAsync("Local");
@@ -261,6 +284,28 @@ public sealed class AppHostModelTests : IDisposable
 #pragma warning disable CS0618
     private static async Task<Dictionary<string, string>> EnvironmentOf(IResource resource) =>
         new(await ((IResourceWithEnvironment)resource).GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish));
+
+    /// <summary>
+    /// Runs the resource's environment callbacks on variables that already contain the OTLP exporter
+    /// settings, which Aspire adds only in a run (evaluating a run here would wait for endpoints).
+    /// </summary>
+    private static async Task<Dictionary<string, object>> EnvironmentWithExporterOf(IResource resource)
+    {
+        var variables = new Dictionary<string, object>
+        {
+            ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4317",
+            ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "grpc",
+            ["OTEL_SERVICE_NAME"] = resource.Name,
+        };
+        var context = new EnvironmentCallbackContext(
+            new DistributedApplicationExecutionContext(DistributedApplicationOperation.Publish), resource, variables);
+        foreach (var callback in resource.Annotations.OfType<EnvironmentCallbackAnnotation>())
+        {
+            await callback.Callback(context);
+        }
+
+        return variables;
+    }
 
     private static async Task<IReadOnlyList<string>> ArgumentsOf(IResource resource) =>
         [.. await ((IResourceWithArgs)resource).GetArgumentValuesAsync(DistributedApplicationOperation.Publish)];

@@ -40,6 +40,23 @@ public sealed partial class PlatformRun : IAsyncDisposable
 
     public IReadOnlyDictionary<string, string> Addresses { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Describes how the platform runs, for the results: the services' build configuration
+    /// (<c>MYNA_CONFIGURATION</c>, read by <c>run.sh</c>) and whether they export telemetry to the dashboard
+    /// (<c>Platform__TelemetryExport=false</c> turns it off), both taken from the environment that starts the benchmark.
+    /// </summary>
+    public static string RunDescription
+    {
+        get
+        {
+            var configuration = Environment.GetEnvironmentVariable("MYNA_CONFIGURATION") is { Length: > 0 } value ? value : "Debug";
+            var telemetry = Environment.GetEnvironmentVariable("Platform__TelemetryExport") is { } export && export.Equals("false", StringComparison.OrdinalIgnoreCase)
+                ? "telemetry export off (Platform__TelemetryExport=false: recorded in each process, not sent)"
+                : "telemetry on (every service exports to the dashboard)";
+            return $"services from their {configuration} build (MYNA_CONFIGURATION); {telemetry}";
+        }
+    }
+
     public Uri GatewayUrl => new(Addresses["GATEWAY_URL"].TrimEnd('/') + "/");
 
     public Uri SimulatorUrl => new(Addresses["JPKI_SIMULATOR_URL"].TrimEnd('/') + "/");

@@ -41,7 +41,7 @@ public static class AccessLogScenario
         await output.WriteLineAsync(
             $"settings: {total:N0} records, {personRecords:N0} of them the test person's, {chainRecords:N0} per other person; " +
             $"{requests} requests per page query and target; {events:N0} events per ingestion run; rate limits raised " +
-            "(Platform__Gateway__RateLimits__*=1000000 per 1 s); telemetry on; Development environment; local mode (SQLite)");
+            $"(Platform__Gateway__RateLimits__*=1000000 per 1 s); {PlatformRun.RunDescription}; Development environment; local mode (SQLite)");
 
         using var client = new PlatformClient(platform);
         var agencies = new List<string>();

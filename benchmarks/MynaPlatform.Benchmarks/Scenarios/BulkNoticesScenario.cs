@@ -36,7 +36,7 @@ public static class BulkNoticesScenario
         await output.WriteLineAsync($"load average (1 minute) at start: {ProcessTable.LoadAverage()} on {Environment.ProcessorCount} logical CPUs");
         await output.WriteLineAsync(
             $"settings: {total:N0} notices in batches of {batchSize:N0} to {personCount:N0} persons; rate limits raised " +
-            "(Platform__Gateway__RateLimits__*=1000000 per 1 s); telemetry on; Development environment; local mode (SQLite)");
+            $"(Platform__Gateway__RateLimits__*=1000000 per 1 s); {PlatformRun.RunDescription}; Development environment; local mode (SQLite)");
 
         using var client = new PlatformClient(platform);
         var agency = await client.RegisterAgencyAsync(AgencyName, ["notices:write"]);

@@ -40,7 +40,7 @@ public static class LoginScenario
         await output.WriteLineAsync($"load average (1 minute) at start: {ProcessTable.LoadAverage()} on {Environment.ProcessorCount} logical CPUs");
         await output.WriteLineAsync(
             $"settings: {string.Join(", ", RateLimitSettings.Select(setting => $"{setting.Key}={setting.Value}"))}; " +
-            "telemetry on (every service exports to the dashboard); Development environment; local mode (SQLite)");
+            $"{PlatformRun.RunDescription}; Development environment; local mode (SQLite)");
 
         using var simulator = new SimulatorClient(platform.SimulatorUrl);
         using var client = new LoginClient(platform.GatewayUrl);
