@@ -85,25 +85,9 @@ internal sealed class MongoSelfInfoStore(IMongoDatabase database, MongoTransacti
             return new FlagOutcome(flag.FlagId, true, flaggedAt);
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<StoredRecord>> ReadForAgencyAsync(
-        string agencyClientId, string personId, AccessContext access, CancellationToken cancellationToken)
-    {
-        var (records, emitted) = await transaction.RunAsync(async (session, token) =>
-        {
-            var documents = await RecordCollection.Find(session, VisibleToAgency(agencyClientId, personId)).Sort(NewestFirst).ToListAsync(token);
-            IReadOnlyList<StoredRecord> found = [.. documents.Select(document => document.ToRecord())];
-            var accessed = AccessEvents.ForRead(personId, found, access);
-            if (accessed is not null)
-            {
-                await outbox.EnqueueAsync(session, accessed, personId, token);
-            }
-
-            return (found, accessed is not null);
-        }, cancellationToken);
-
-        NotifyIf(emitted);
-        return records;
-    }
+    public Task<IReadOnlyList<StoredRecord>> ReadForAgencyAsync(
+        string agencyClientId, string personId, AccessContext access, CancellationToken cancellationToken) =>
+        ReadRecordingAccessAsync(VisibleToAgency(agencyClientId, personId), personId, access, cancellationToken);
 
     public async Task<RecordHistory?> ReadHistoryForAgencyAsync(
         string agencyClientId, string recordKey, AccessContext access, CancellationToken cancellationToken)
@@ -134,11 +118,19 @@ internal sealed class MongoSelfInfoStore(IMongoDatabase database, MongoTransacti
         return history;
     }
 
-    public async Task<IReadOnlyList<StoredRecord>> ReadForOperatorAsync(string personId, AccessContext access, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredRecord>> ReadForOperatorAsync(string personId, AccessContext access, CancellationToken cancellationToken) =>
+        ReadRecordingAccessAsync(ByPerson(personId, null), personId, access, cancellationToken);
+
+    /// <summary>
+    /// Reads the person's records that <paramref name="filter"/> selects, newest first, and in the same
+    /// transaction queues the access event of the read, when it showed any record.
+    /// </summary>
+    private async Task<IReadOnlyList<StoredRecord>> ReadRecordingAccessAsync(
+        FilterDefinition<MongoRecordDocument> filter, string personId, AccessContext access, CancellationToken cancellationToken)
     {
         var (records, emitted) = await transaction.RunAsync(async (session, token) =>
         {
-            var documents = await RecordCollection.Find(session, ByPerson(personId, null)).Sort(NewestFirst).ToListAsync(token);
+            var documents = await RecordCollection.Find(session, filter).Sort(NewestFirst).ToListAsync(token);
             IReadOnlyList<StoredRecord> found = [.. documents.Select(document => document.ToRecord())];
             var accessed = AccessEvents.ForRead(personId, found, access);
             if (accessed is not null)
