@@ -78,7 +78,9 @@ public sealed class AccessLogScreenTests(PlatformFixture platform, BrowserFixtur
         Assert.Contains("情報連携", await page.Locator("li.log-record").InnerTextAsync());
 
         await page.GotoAsync($"{PortalPages.AccessLog.Path}?from=2025-04-02&to=2025-04-01");
-        Assert.Contains("開始日", await page.Locator("[role=alert]").InnerTextAsync());
+        var alert = await page.Locator("[role=alert]").InnerTextAsync();
+        Assert.Contains("期間の終わりの日付", alert);
+        Assert.DoesNotContain("from", alert);
     }
 
     private static async Task<byte[]> DownloadCsvAsync(IPage page)

@@ -26,6 +26,13 @@ public sealed class IndexModel(AccessLogClient accessLog) : PageModel
 
     public async Task OnGetAsync()
     {
+        if (ScreenPeriod.Check(Filter.From, Filter.To) is { } periodMessage)
+        {
+            Message = periodMessage;
+            await LoadAgencyChoicesAsync();
+            return;
+        }
+
         var result = await accessLog.ListAsync(Filter, HttpContext.RequestAborted);
         Records = result.Value;
         if (result.Problem is { } problem)
@@ -40,6 +47,13 @@ public sealed class IndexModel(AccessLogClient accessLog) : PageModel
     /// <summary>Downloads the records that match the filters (every page) as the service's CSV.</summary>
     public async Task<IActionResult> OnGetCsvAsync()
     {
+        if (ScreenPeriod.Check(Filter.From, Filter.To) is not null)
+        {
+            await OnGetAsync();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var export = await accessLog.ExportCsvAsync(Filter, Response, HttpContext.RequestAborted);
         if (export.Problem is not { } problem)
         {

@@ -19,6 +19,12 @@ public sealed class IndexModel(NoticesClient notices) : PageModel
 
     public async Task OnGetAsync()
     {
+        if (ScreenPeriod.Check(Filter.From, Filter.To) is { } periodMessage)
+        {
+            Message = periodMessage;
+            return;
+        }
+
         var result = await notices.ListAsync(Filter, HttpContext.RequestAborted);
         Inbox = result.Value;
         if (result.Problem is { } problem)
