@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates services/Portal/wwwroot/css/design-tokens.css and its licence from the npm package
-# @digital-go-jp/design-tokens (the Digital Agency's design tokens, MIT). Needs npm; nothing else in
-# the platform does, and the build and run use the committed files.
+# @digital-go-jp/design-tokens (the Digital Agency's design tokens, MIT). Needs npm, as does the
+# local-government code script; the build and run use only the committed files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=${1:-1.1.9}

@@ -9,11 +9,8 @@ public static class LoginInstructions
 {
     public static void Write(TextWriter output, DemoResult result, DemoSettings settings, string workingDirectory)
     {
-        var card = Path.GetRelativePath(workingDirectory, result.CardPath);
-        if (card.StartsWith("..", StringComparison.Ordinal))
-        {
-            card = result.CardPath;
-        }
+        var card = DisplayPath(workingDirectory, result.CardPath);
+        var envFile = DisplayPath(workingDirectory, settings.EnvFilePath);
 
         // myna-card finds the gateway in the platform.env of the working folder or above; elsewhere it needs --gateway.
         var gateway = PlatformEnvFile.FindAbove(workingDirectory) == Path.GetFullPath(settings.EnvFilePath)
@@ -34,8 +31,15 @@ public static class LoginInstructions
 
                    ./myna-card login --code CODE --card {card} --pin {result.Pin}{gateway}
 
-              カードと暗証番号は {settings.EnvFilePath} の {DemoState.CardKey} と {DemoState.PinKey} にもあります。
-              The card and its PIN are also in {settings.EnvFilePath} as {DemoState.CardKey} and {DemoState.PinKey}.
+              カードと暗証番号は {envFile} の {DemoState.CardKey} と {DemoState.PinKey} にもあります。
+              The card and its PIN are also in {envFile} as {DemoState.CardKey} and {DemoState.PinKey}.
             """);
+    }
+
+    /// <summary>Returns <paramref name="path"/> relative to the working folder when it lies below it, else in full.</summary>
+    private static string DisplayPath(string workingDirectory, string path)
+    {
+        var relative = Path.GetRelativePath(workingDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 }
