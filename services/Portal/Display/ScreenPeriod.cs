@@ -1,4 +1,4 @@
-using System.Globalization;
+using MynaPlatform.Notices.Domain.Time;
 
 namespace MynaPlatform.Portal.Display;
 
@@ -8,15 +8,21 @@ namespace MynaPlatform.Portal.Display;
 /// </summary>
 public static class ScreenPeriod
 {
-    /// <summary>Returns a message when a date is not <c>yyyy-MM-dd</c> or the end comes before the start; otherwise null.</summary>
+    /// <summary>
+    /// Returns a message when a date is not a valid <c>yyyy-MM-dd</c> date or the end comes before the
+    /// start; otherwise null. The rules are those of <see cref="JapanDatePeriod"/>, which the notices service uses.
+    /// </summary>
     public static ScreenMessage? Check(string? from, string? to)
     {
-        if (!TryParse(from, out var start) || !TryParse(to, out var end))
+        var start = Trimmed(from);
+        var end = Trimmed(to);
+        var datesValid = JapanDatePeriod.TryParse(start, null, out _, out _) && JapanDatePeriod.TryParse(null, end, out _, out _);
+        if (!datesValid)
         {
             return new ScreenMessage("期間の指定を確かめてください。", "日付は 2026-04-01 のように、年-月-日の形で入力してください。");
         }
 
-        if (start > end)
+        if (!JapanDatePeriod.TryParse(start, end, out _, out _))
         {
             return new ScreenMessage("期間の指定を確かめてください。", "期間の終わりの日付は、始まりの日付と同じ日か、それより後の日付にしてください。");
         }
@@ -24,21 +30,6 @@ public static class ScreenPeriod
         return null;
     }
 
-    /// <summary>Parses an optional date; an empty value is valid and leaves that end of the period open.</summary>
-    private static bool TryParse(string? value, out DateOnly? date)
-    {
-        date = null;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return true;
-        }
-
-        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-        {
-            return false;
-        }
-
-        date = parsed;
-        return true;
-    }
+    /// <summary>Returns the value without surrounding spaces, or null when it is empty, as the filters send it.</summary>
+    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
