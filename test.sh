@@ -46,6 +46,20 @@ error_logs() { # error_logs DIR: the last error entries that the platform's serv
   done
 }
 
+runner_exit_reason() { # runner_exit_reason CODE: what a Microsoft.Testing.Platform exit code means
+  case "$1" in
+    3) echo "the test session was aborted" ;;
+    7) echo "the test host crashed" ;;
+    124) echo "the project took longer than $project_timeout" ;;
+    137) echo "the runner was killed" ;;
+    *) echo "see https://aka.ms/testingplatform/exitcodes" ;;
+  esac
+}
+
+runner_errors() { # runner_errors FILE: the runner's own error lines, such as an unhandled exception and its first frames
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -E -A6 'Error output|Unhandled exception|[Cc]rash|[Aa]borted' | grep -v '^--$' | head -n 12
+}
+
 mapfile -t projects < <(find tests -mindepth 2 -maxdepth 2 -name '*.Tests.csproj' | sort)
 for project in "${projects[@]}"; do
   name=$(basename "$project" .csproj)
@@ -53,9 +67,10 @@ for project in "${projects[@]}"; do
   results="$results_root/$name"
   echo "[test] $name"
 
+  output="$results_root/$name.out"
   MYNA_TEST_DATA_DIR="$data_dir" timeout --signal=TERM --kill-after=30s "$project_timeout" \
-    dotnet test --project "$project" --no-build --report-trx --results-directory "$results"
-  exit_code=$?
+    dotnet test --project "$project" --no-build --report-trx --results-directory "$results" 2>&1 | tee "$output"
+  exit_code=${PIPESTATUS[0]}
 
   trx=$(find "$results" -name '*.trx' 2>/dev/null | head -n1)
   if [ -z "$trx" ]; then
@@ -64,10 +79,16 @@ for project in "${projects[@]}"; do
     summary+=("$name: results unreadable (exit code $exit_code)")
   else
     p=$(counter passed "$trx"); f=$(counter failed "$trx"); e=$(counter error "$trx"); n=$(counter notExecuted "$trx")
-    p=${p:-0}; f=$(( ${f:-0} + ${e:-0} )); n=${n:-0}
+    t=$(counter timeout "$trx"); a=$(counter aborted "$trx")
+    p=${p:-0}; f=$(( ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0} )); n=${n:-0}
     if [ "$exit_code" -ne 0 ] && [ "$f" -eq 0 ]; then
-      # The runner failed without a failed test (a crash, a timeout): count it as a failure.
+      # The runner failed without a failed test (a crash, a timeout): count it as a failure and keep
+      # the runner's error output, because the test that was running when it failed is in no report.
       f=1
+      failures+=("$name: the runner exited with code $exit_code ($(runner_exit_reason "$exit_code"))")
+      while IFS= read -r line; do
+        failures+=("$name:   $line")
+      done < <(runner_errors "$output")
     fi
     passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + n))
     while IFS= read -r test_name; do
