@@ -48,6 +48,10 @@ dashboard_port=${MYNA_DASHBOARD_PORT:-18888}
 otlp_port=${MYNA_OTLP_PORT:-18889}
 resource_port=${MYNA_RESOURCE_PORT:-18890}
 start_timeout=${MYNA_START_TIMEOUT:-300}
+if ! [[ "$start_timeout" =~ ^[1-9][0-9]*$ ]]; then
+  echo "MYNA_START_TIMEOUT は 1 以上の秒数で指定してください / MYNA_START_TIMEOUT is '$start_timeout'; use a whole number of seconds, such as 300." >&2
+  exit 2
+fi
 configuration=${MYNA_CONFIGURATION:-Debug}
 case "$configuration" in
   Debug|Release) ;;
