@@ -26,6 +26,7 @@ var portal = builder.AddPortal(settings, tokenServer, gateway);
 identity.WithTokenServer(tokenServer, gateway);
 builder.AddClientCredentialsReport(tokenServer, gateway);
 builder.AddReadinessReport(settings, mode, jpkiSimulator?.Simulator, [.. backbone.Resources, notices, accessLog, selfInfo, identity, portal, gateway]);
-builder.WithEnvironmentOnEveryProject().WithGarbageCollectionOnEveryProject().WithTelemetryExportSetting().WithBuiltAssemblyLaunch();
+builder.WithEnvironmentOnEveryProject().WithGarbageCollectionOnEveryProject().WithTelemetryExportSetting().WithBuiltAssemblyLaunch()
+    .WithDirectEndpoints();
 
 builder.Build().Run();

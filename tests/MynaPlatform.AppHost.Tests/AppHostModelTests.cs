@@ -256,6 +256,26 @@ public sealed class AppHostModelTests : IDisposable
         Assert.False(HasLaunchToolArguments(Resource(builder, ResourceNames.Identity)));
     }
 
+    [Fact]
+    public async Task Projects_ByDefault_ListenWithoutProxy()
+    {
+        await using var builder = await CreateBuilderAsync("Local");
+
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            var proxySupport = project.Annotations.OfType<ProxySupportAnnotation>().LastOrDefault();
+            Assert.True(proxySupport is { ProxyEnabled: false }, $"{project.Name} still listens behind a DCP proxy");
+        }
+    }
+
+    [Fact]
+    public async Task Projects_ProxiedEndpointsSetting_KeepAspireProxies()
+    {
+        await using var builder = await CreateBuilderAsync("Local", "Platform:ProxiedEndpoints=true");
+
+        Assert.Empty(Resource(builder, ResourceNames.Gateway).Annotations.OfType<ProxySupportAnnotation>());
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(dataDirectory))
