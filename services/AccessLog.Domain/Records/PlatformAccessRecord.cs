@@ -45,6 +45,9 @@ public sealed record PlatformAccessRecord : LogRecord
 
     public AccessorKind AccessorKind { get; }
 
+    /// <summary>The accessor kind as the content names it, such as <c>agency</c>.</summary>
+    public string AccessorKindName => KindNames[AccessorKind];
+
     public string AccessorId { get; }
 
     public string DataCategory { get; }
@@ -93,7 +96,7 @@ public sealed record PlatformAccessRecord : LogRecord
 
     protected override IEnumerable<KeyValuePair<string, JsonNode>> Members()
     {
-        yield return new("accessorKind", KindNames[AccessorKind]);
+        yield return new("accessorKind", AccessorKindName);
         yield return new("accessorId", AccessorId);
         yield return new("dataCategory", DataCategory);
         yield return new("dataItems", ToArray(DataItems));

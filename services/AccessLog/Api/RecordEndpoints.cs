@@ -79,8 +79,12 @@ public static class RecordEndpoints
     private static async Task<IReadOnlyList<RecordView>> ToViewsAsync(
         IReadOnlyList<Domain.Chain.ChainEntry> entries, AgencyDirectoryClient agencies, CancellationToken cancellationToken)
     {
-        var names = await agencies.FindNamesAsync(entries.SelectMany(RecordView.AgencyIds), cancellationToken);
-        return [.. entries.Select(entry => RecordView.From(entry, names)).OfType<RecordView>()];
+        var readable = entries
+            .Select(entry => (Entry: entry, Record: RecordView.ReadRecord(entry)))
+            .Where(pair => pair.Record is not null)
+            .ToList();
+        var names = await agencies.FindNamesAsync(readable.SelectMany(pair => RecordView.AgencyIds(pair.Record!)), cancellationToken);
+        return [.. readable.Select(pair => RecordView.From(pair.Entry, pair.Record!, names)).OfType<RecordView>()];
     }
 
     private static int ParsePositive(string? text, string field, int fallback, int maximum)

@@ -29,14 +29,27 @@ public sealed record RecordView(
     IReadOnlyList<string> DataItems,
     DateOnly? WithheldUntil)
 {
-    /// <summary>Builds the view of an entry whose content is shown; null for a placeholder or unreadable content.</summary>
-    public static RecordView? From(ChainEntry entry, IReadOnlyDictionary<string, string> agencyNames)
+    /// <summary>Reads the record of an entry whose content is shown; null for a placeholder or unreadable content.</summary>
+    public static LogRecord? ReadRecord(ChainEntry entry)
     {
-        if (entry.Content is not { } content || !TryRead(content, out var record))
+        if (entry.Content is not { } content)
         {
             return null;
         }
 
+        try
+        {
+            return LogRecord.FromJson(content.Record);
+        }
+        catch (Exception failure) when (failure is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Builds the view of an entry from its record, read once with <see cref="ReadRecord"/>.</summary>
+    public static RecordView? From(ChainEntry entry, LogRecord record, IReadOnlyDictionary<string, string> agencyNames)
+    {
         PartyView Party(string id) => new(id, agencyNames.GetValueOrDefault(id));
         var recordedAt = JapanTime.From(entry.RecordedAt);
         return record switch
@@ -47,44 +60,19 @@ public sealed record RecordView(
                 null, null, null, null, null, null, exchange.DataItems, exchange.WithheldUntil),
             PlatformAccessRecord access => new RecordView(
                 entry.Sequence, access.Kind, recordedAt, null, null, null, null, null,
-                AccessorKindName(access), Party(access.AccessorId), access.DataCategory, access.Purpose,
+                access.AccessorKindName, Party(access.AccessorId), access.DataCategory, access.Purpose,
                 JapanTime.From(access.AccessedAt), access.SourceService, access.DataItems, null),
             _ => null,
         };
     }
 
-    /// <summary>Returns the agency ids an entry's content names, for name lookups.</summary>
-    public static IEnumerable<string> AgencyIds(ChainEntry entry)
+    /// <summary>Returns the agency ids a record names, for name lookups.</summary>
+    public static IEnumerable<string> AgencyIds(LogRecord record) => record switch
     {
-        if (entry.Content is not { } content || !TryRead(content, out var record))
-        {
-            return [];
-        }
-
-        return record switch
-        {
-            ExchangeRecord exchange => [exchange.RequesterAgencyId, exchange.ProviderAgencyId],
-            PlatformAccessRecord { AccessorKind: Contracts.Access.AccessorKind.Agency } access => [access.AccessorId],
-            _ => [],
-        };
-    }
-
-    private static string AccessorKindName(PlatformAccessRecord access) =>
-        access.ToJson()["accessorKind"]!.GetValue<string>();
-
-    private static bool TryRead(RevealedContent content, out LogRecord record)
-    {
-        try
-        {
-            record = LogRecord.FromJson(content.Record);
-            return true;
-        }
-        catch (Exception failure) when (failure is FormatException or ArgumentException or InvalidOperationException)
-        {
-            record = null!;
-            return false;
-        }
-    }
+        ExchangeRecord exchange => [exchange.RequesterAgencyId, exchange.ProviderAgencyId],
+        PlatformAccessRecord { AccessorKind: Contracts.Access.AccessorKind.Agency } access => [access.AccessorId],
+        _ => [],
+    };
 }
 
 /// <summary>Japan Standard Time (UTC+9, no daylight saving time), independent of the server's time zone.</summary>
