@@ -22,6 +22,7 @@ public static class BenchmarkRunner
         ["person-records"] = "access-log: records of the person whose pages are read",
         ["chain-records"] = "access-log: records of each other person",
         ["requests"] = "access-log: requests per page query and per target",
+        ["warm-up"] = "access-log: unmeasured requests per page query and per target before the measured ones",
         ["events"] = "access-log: events per ingestion run",
     };
 

@@ -22,7 +22,6 @@ public static class AccessLogScenario
 
     private const int PageSize = 50;
     private const int LoadBatchSize = 10_000;
-    private const int WarmUpRequests = 20;
     private const int IngestionPersons = 20;
     private const double TargetP99Milliseconds = 20;
 
@@ -32,6 +31,9 @@ public static class AccessLogScenario
         var personRecords = Math.Min(settings.Size("person-records", 10_000), total);
         var chainRecords = settings.Size("chain-records", 1_000);
         var requests = (int)settings.Size("requests", 500);
+
+        // Enough requests for the services' tiered JIT to replace their first, unoptimized code before the measured ones.
+        var warmUp = (int)settings.Size("warm-up", 300);
         var events = (int)settings.Size("events", 20_000);
 
         var repository = RepositoryRoot.Find();
@@ -40,7 +42,7 @@ public static class AccessLogScenario
         await output.WriteLineAsync($"load average (1 minute) at start: {ProcessTable.LoadAverage()} on {Environment.ProcessorCount} logical CPUs");
         await output.WriteLineAsync(
             $"settings: {total:N0} records, {personRecords:N0} of them the test person's, {chainRecords:N0} per other person; " +
-            $"{requests} requests per page query and target; {events:N0} events per ingestion run; rate limits raised " +
+            $"{warmUp} warm-up and {requests} measured requests per page query and target; {events:N0} events per ingestion run; rate limits raised " +
             $"(Platform__Gateway__RateLimits__*=1000000 per 1 s); {PlatformRun.RunDescription}; Development environment; local mode (SQLite)");
 
         using var client = new PlatformClient(platform);
@@ -76,10 +78,11 @@ public static class AccessLogScenario
         }
 
         var token = await client.LogInAsync(person.Card);
+        using var service = new HttpClient { BaseAddress = ServiceAddress(repository), Timeout = TimeSpan.FromMinutes(5) };
         var measurements = new List<Measurement> { new("bulk load", loaded.Records, loaded.Elapsed) };
         foreach (var (label, filter) in new[] { ("first page", RecordPageFilter.None), ("filtered page", filtered) })
         {
-            measurements.AddRange(await MeasurePageAsync(client, raw, token, personId, label, filter, requests, output));
+            measurements.AddRange(await MeasurePageAsync(client, service, raw, token, personId, label, filter, warmUp, requests, output));
         }
 
         measurements.AddRange(await MeasureIngestionAsync(platform, raw, workload, events, output));
@@ -107,28 +110,56 @@ public static class AccessLogScenario
             $"(ChainVerifier, keys from /api/access-log/keys, {clock.Elapsed.TotalSeconds:0.0} s)");
     }
 
-    /// <summary>Requests one page through the gateway and runs the raw query, alternately, and prints both latencies.</summary>
+    /// <summary>
+    /// Returns the access-log service's own HTTP address from its <c>appsettings.json</c>, where the
+    /// AppHost lets it listen without a proxy in front.
+    /// </summary>
+    private static Uri ServiceAddress(string repository)
+    {
+        var settings = JsonNode.Parse(File.ReadAllText(Path.Combine(repository, "services", "AccessLog", "appsettings.json")))!;
+        var url = settings["Kestrel"]?["Endpoints"]?["http"]?["Url"]?.GetValue<string>()
+            ?? throw new BenchmarkException("services/AccessLog/appsettings.json has no Kestrel:Endpoints:http:Url.");
+        return new Uri(url.TrimEnd('/') + "/");
+    }
+
+    /// <summary>
+    /// Requests one page through the gateway and from the service directly, and runs the raw query,
+    /// in turn, and prints the three latencies.
+    /// </summary>
     private static async Task<IReadOnlyList<Measurement>> MeasurePageAsync(
-        PlatformClient client, RawRecordQuery raw, string token, string personId, string label, RecordPageFilter filter, int requests, TextWriter output)
+        PlatformClient client, HttpClient service, RawRecordQuery raw, string token, string personId, string label,
+        RecordPageFilter filter, int warmUp, int requests, TextWriter output)
     {
         var path = $"api/access-log/me/records?{filter.QueryString(PageSize)}";
         var gateway = new List<double>(requests);
+        var direct = new List<double>(requests);
         var store = new List<double>(requests);
-        long gatewayTotal = 0, rawTotal = 0;
-        for (var index = 0; index < WarmUpRequests + requests; index++)
+        long gatewayTotal = 0, directTotal = 0, rawTotal = 0;
+        for (var index = 0; index < warmUp + requests; index++)
         {
             var clock = Stopwatch.StartNew();
             var page = await client.GetJsonAsync(path, token);
             var gatewayTime = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
+            using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Authorization = new("Bearer", token) } };
+            var directPage = await PlatformClient.ReadJsonAsync(await service.SendAsync(request), $"GET {path} from the service");
+            var directTime = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
             (_, rawTotal) = raw.Run(personId, filter, PageSize);
             var rawTime = clock.Elapsed.TotalMilliseconds;
             gatewayTotal = page.GetProperty("total").GetInt64();
-            if (index >= WarmUpRequests)
+            directTotal = directPage.GetProperty("total").GetInt64();
+            if (index >= warmUp)
             {
                 gateway.Add(gatewayTime);
+                direct.Add(directTime);
                 store.Add(rawTime);
             }
+        }
+
+        if (directTotal != rawTotal)
+        {
+            throw new BenchmarkException($"The {label} from the service counts {directTotal} records, the raw query {rawTotal}.");
         }
 
         if (gatewayTotal != rawTotal)
@@ -140,11 +171,13 @@ public static class AccessLogScenario
         var rawP99 = Percentile(store, 0.99);
         await output.WriteLineAsync(
             $"{label} ({filter.QueryString(PageSize)}; {rawTotal:N0} matching): gateway p50 {Percentile(gateway, 0.5):0.00} ms p99 {gatewayP99:0.00} ms, " +
+            $"service directly p50 {Percentile(direct, 0.5):0.00} ms p99 {Percentile(direct, 0.99):0.00} ms, " +
             $"raw query p50 {Percentile(store, 0.5):0.00} ms p99 {rawP99:0.00} ms; p99 ratio {gatewayP99 / rawP99:0.0} " +
             $"(target: gateway p99 under {TargetP99Milliseconds:0} ms{(gatewayP99 < TargetP99Milliseconds ? ", met" : ", missed")})");
         return
         [
             new Measurement($"{label} through the gateway", requests, TimeSpan.FromMilliseconds(gateway.Sum())),
+            new Measurement($"{label} from the service directly", requests, TimeSpan.FromMilliseconds(direct.Sum())),
             new Measurement($"{label} raw query", requests, TimeSpan.FromMilliseconds(store.Sum())),
         ];
     }
