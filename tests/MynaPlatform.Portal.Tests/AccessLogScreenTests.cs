@@ -77,6 +77,11 @@ public sealed class AccessLogScreenTests(PlatformFixture platform, BrowserFixtur
         Assert.Equal(1, await page.Locator("li.log-record").CountAsync());
         Assert.Contains("情報連携", await page.Locator("li.log-record").InnerTextAsync());
 
+        await page.GotoAsync($"{PortalPages.AccessLog.Path}?page=9");
+        Assert.Contains("このページには記録がありません (全 1 ページ)", await page.Locator(".past-last-page").InnerTextAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "最初のページを表示する" }).ClickAsync();
+        Assert.True(await page.Locator("li.log-record").CountAsync() > 0, "The first page shows no record.");
+
         await page.GotoAsync($"{PortalPages.AccessLog.Path}?from=2025-04-02&to=2025-04-01");
         var alert = await page.Locator("[role=alert]").InnerTextAsync();
         Assert.Contains("期間の終わりの日付", alert);

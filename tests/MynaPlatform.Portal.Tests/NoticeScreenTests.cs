@@ -47,6 +47,21 @@ public sealed class NoticeScreenTests(PlatformFixture platform, BrowserFixture b
     }
 
     [Fact]
+    public async Task Inbox_PastLastPage_LinksToFirstPage()
+    {
+        var card = await platform.IssueCardAsync();
+        var sender = await TestAgency.RegisterAsync(platform, "品川区");
+        await sender.PushAsync(await sender.EnrollAsync(card), "がん検診のご案内", "今年度のがん検診についてお知らせします。", "health");
+        var page = await browser.LoggedInPageAsync(platform, card);
+
+        await page.GotoAsync($"{PortalPages.Notices.Path}?page=5");
+
+        Assert.Contains("このページにはお知らせがありません (全 1 ページ)", await page.Locator(".past-last-page").InnerTextAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "最初のページを表示する" }).ClickAsync();
+        Assert.Equal(1, await page.Locator(".notice-list__item").CountAsync());
+    }
+
+    [Fact]
     public async Task NoticeOfOtherPerson_NotFound()
     {
         var owner = await platform.IssueCardAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MynaPlatform.Portal.AccessLog;
 
@@ -16,6 +17,11 @@ public sealed class AccessLogFilter
 
     public string? To { get; set; }
 
+    /// <summary>
+    /// Page number from 1. Bound from the query string only, because Razor Pages' own route value
+    /// <c>page</c> (the page's path) would otherwise win and every page would show the first.
+    /// </summary>
+    [FromQuery(Name = "page")]
     public int Page { get; set; } = 1;
 
     public bool IsEmpty => string.IsNullOrWhiteSpace(Agency) && string.IsNullOrWhiteSpace(Task) && string.IsNullOrWhiteSpace(From) && string.IsNullOrWhiteSpace(To);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace MynaPlatform.Portal.Notices;
 
@@ -20,6 +21,11 @@ public sealed class InboxFilter
 
     public string? To { get; set; }
 
+    /// <summary>
+    /// Page number from 1. Bound from the query string only, because Razor Pages' own route value
+    /// <c>page</c> (the page's path) would otherwise win and every page would show the first.
+    /// </summary>
+    [FromQuery(Name = "page")]
     public int Page { get; set; } = 1;
 
     /// <summary>The query string of the notices service's inbox list.</summary>
