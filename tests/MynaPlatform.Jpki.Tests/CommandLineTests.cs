@@ -43,6 +43,47 @@ public sealed class CommandLineTests(SimulatorFixture simulator) : IClassFixture
     }
 
     [Fact]
+    public async Task Issue_UrlWithoutApi_ReturnsApiNotFound()
+    {
+        var wrongAddress = new Uri(simulator.BaseAddress, "no-such-prefix/");
+
+        var result = await new CliRunner(_folder.FullName, new Dictionary<string, string>())
+            .RunAsync("issue", "--out", "card.json", "--pin", "1234", "--sign-pin", "ABC123", "--simulator", wrongAddress.AbsoluteUri);
+
+        Assert.Equal(6, result.ExitCode);
+        Assert.StartsWith($"myna-card: {JpkiReasonCodes.ApiNotFound}:", result.Error);
+        Assert.Contains(wrongAddress.AbsoluteUri, result.Error);
+    }
+
+    [Fact]
+    public async Task Login_SimulatorGivenAsGateway_ReturnsApiNotFound()
+    {
+        var cli = new CliRunner(_folder.FullName, new Dictionary<string, string>());
+        var issued = await cli.RunAsync("issue", "--out", "card.json", "--pin", "1234", "--sign-pin", "ABC123", "--simulator", simulator.BaseAddress.AbsoluteUri);
+        Assert.True(issued.ExitCode == 0, issued.Error);
+
+        var result = await cli.RunAsync("login", "--card", "card.json", "--pin", "1234", "--gateway", simulator.BaseAddress.AbsoluteUri);
+
+        Assert.Equal(6, result.ExitCode);
+        Assert.StartsWith($"myna-card: {JpkiReasonCodes.ApiNotFound}:", result.Error);
+        Assert.Contains(simulator.BaseAddress.AbsoluteUri, result.Error);
+    }
+
+    [Fact]
+    public async Task Login_NoGatewayAddress_NamesDocumentedVariable()
+    {
+        var cli = new CliRunner(_folder.FullName, new Dictionary<string, string>());
+        var issued = await cli.RunAsync("issue", "--out", "card.json", "--pin", "1234", "--sign-pin", "ABC123", "--simulator", simulator.BaseAddress.AbsoluteUri);
+        Assert.True(issued.ExitCode == 0, issued.Error);
+
+        var result = await cli.RunAsync("login", "--card", "card.json", "--pin", "1234");
+
+        Assert.Equal(6, result.ExitCode);
+        Assert.StartsWith($"myna-card: {JpkiReasonCodes.EndpointNotConfigured}:", result.Error);
+        Assert.Contains("MYNA_GATEWAY_URL", result.Error);
+    }
+
+    [Fact]
     public async Task Help_JapaneseLocale_IsJapanese()
     {
         var result = await new CliRunner(_folder.FullName, new Dictionary<string, string> { ["LANG"] = "ja_JP.UTF-8" }).RunAsync("issue", "--help");

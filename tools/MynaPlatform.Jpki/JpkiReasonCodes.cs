@@ -46,6 +46,9 @@ public static class JpkiReasonCodes
     // Reaching a server and reading local input.
     public const string EndpointNotConfigured = "ENDPOINT_NOT_CONFIGURED";
     public const string EndpointUnreachable = "ENDPOINT_UNREACHABLE";
+
+    /// <summary>The server returned 404 without a reason code, so the URL points at a server without this API.</summary>
+    public const string ApiNotFound = "API_NOT_FOUND";
     public const string ServerError = "SERVER_ERROR";
     public const string InputFileNotFound = "INPUT_FILE_NOT_FOUND";
     public const string UsageInvalid = "USAGE_INVALID";

@@ -1,3 +1,5 @@
+using MynaPlatform.Jpki;
+
 namespace MynaPlatform.MynaCard.Card;
 
 /// <summary>
@@ -15,4 +17,23 @@ public sealed class CardException(string reasonCode, string? subject = null, int
     public int? RemainingAttempts { get; } = remainingAttempts;
 
     public CardKey? Key { get; init; }
+
+    /// <summary>
+    /// Returns the failure for an error response: its reason code when the body has one, else a 404
+    /// as a URL without this API (the address of another server), else a server error.
+    /// </summary>
+    public static CardException FromResponse(HttpResponseMessage response, string? reasonCode, string? detail)
+    {
+        if (reasonCode is not null)
+        {
+            return new CardException(reasonCode, detail ?? $"HTTP {(int)response.StatusCode}");
+        }
+
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound && response.RequestMessage?.RequestUri is { } address)
+        {
+            return new CardException(JpkiReasonCodes.ApiNotFound, address.AbsoluteUri);
+        }
+
+        return new CardException(JpkiReasonCodes.ServerError, detail ?? $"HTTP {(int)response.StatusCode}");
+    }
 }

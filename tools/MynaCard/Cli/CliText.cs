@@ -55,6 +55,9 @@ public sealed class CliText(bool isJapanese)
             JpkiReasonCodes.EndpointNotConfigured =>
                 Pick($"接続先がありません。オプション、環境変数 {subject}、または {EndpointResolver.PlatformEnvPath} で URL を指定してください。",
                     $"No server address. Give the URL as an option, in the environment variable {subject}, or in {EndpointResolver.PlatformEnvPath}."),
+            JpkiReasonCodes.ApiNotFound =>
+                Pick($"{subject} が見つかりません。接続先の URL (--gateway または --simulator) が正しいかを確認してください。",
+                    $"{subject} was not found. Check the server URL (--gateway or --simulator)."),
             JpkiReasonCodes.EndpointUnreachable =>
                 Pick($"{subject} に接続できません。サーバーが起動しているか、URL が正しいかを確認してください。",
                     $"Cannot connect to {subject}. Check that the server runs and that the URL is right."),

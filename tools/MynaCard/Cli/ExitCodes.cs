@@ -21,7 +21,7 @@ public static class ExitCodes
         JpkiReasonCodes.PinLocked => PinLocked,
         JpkiReasonCodes.CardFileNotFound or JpkiReasonCodes.CardFileInvalid
             or JpkiReasonCodes.CardFileExists or JpkiReasonCodes.CardFileWriteFailed => CardFile,
-        JpkiReasonCodes.EndpointNotConfigured or JpkiReasonCodes.EndpointUnreachable => Endpoint,
+        JpkiReasonCodes.EndpointNotConfigured or JpkiReasonCodes.EndpointUnreachable or JpkiReasonCodes.ApiNotFound => Endpoint,
         JpkiReasonCodes.ServerError => Failure,
         _ => Rejected,
     };

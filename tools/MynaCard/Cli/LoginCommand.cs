@@ -69,16 +69,26 @@ public static class LoginCommand
         return command;
     }
 
+    private const string PlatformGatewayKey = "GATEWAY_URL";
+
     internal static Uri ResolveGateway(string? option, CliEnvironment environment)
     {
         try
         {
             return EndpointResolver.Resolve(option, EndpointResolver.GatewayVariable, environment);
         }
-        catch (CardException failure) when (failure.ReasonCode == JpkiReasonCodes.EndpointNotConfigured && option is null)
+        catch (CardException failure) when (failure.ReasonCode == JpkiReasonCodes.EndpointNotConfigured && option is null
+            && failure.Subject == EndpointResolver.GatewayVariable)
         {
-            // platform.env names the gateway GATEWAY_URL.
-            return EndpointResolver.Resolve(null, "GATEWAY_URL", environment);
+            // platform.env names the gateway GATEWAY_URL. When that is missing too, the error names the documented variable.
+            try
+            {
+                return EndpointResolver.Resolve(null, PlatformGatewayKey, environment);
+            }
+            catch (CardException missing) when (missing.Subject == PlatformGatewayKey)
+            {
+                throw failure;
+            }
         }
     }
 }

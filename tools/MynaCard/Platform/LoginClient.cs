@@ -78,19 +78,20 @@ public sealed class LoginClient(Uri gateway) : IDisposable
     private static async Task<CardException> ReadErrorAsync(HttpResponseMessage response)
     {
         var status = (int)response.StatusCode;
+        string? reason = null, detail = null;
         try
         {
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             var root = body.RootElement;
-            var reason = root.TryGetProperty(JpkiReasonCodes.ProblemExtension, out var code) ? code.GetString() : null;
-            var detail = root.TryGetProperty("detail", out var text) ? text.GetString()
+            reason = root.TryGetProperty(JpkiReasonCodes.ProblemExtension, out var code) ? code.GetString() : null;
+            detail = root.TryGetProperty("detail", out var text) ? text.GetString()
                 : root.TryGetProperty("error_description", out var description) ? description.GetString() : null;
-            return new CardException(reason ?? JpkiReasonCodes.ServerError, detail ?? $"HTTP {status}");
         }
         catch (JsonException)
         {
-            return new CardException(JpkiReasonCodes.ServerError, $"HTTP {status}");
         }
+
+        return CardException.FromResponse(response, reason, detail);
     }
 
     public void Dispose() => _http.Dispose();

@@ -52,19 +52,19 @@ public sealed class SimulatorClient(Uri baseAddress) : IDisposable
 
     private static async Task<CardException> ReadProblemAsync(HttpResponseMessage response)
     {
-        var status = (int)response.StatusCode;
+        string? reason = null, detail = null;
         try
         {
             using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
             var root = problem.RootElement;
-            var reason = root.TryGetProperty(JpkiReasonCodes.ProblemExtension, out var code) ? code.GetString() : null;
-            var detail = root.TryGetProperty("detail", out var text) ? text.GetString() : null;
-            return new CardException(reason ?? JpkiReasonCodes.ServerError, detail ?? $"HTTP {status}");
+            reason = root.TryGetProperty(JpkiReasonCodes.ProblemExtension, out var code) ? code.GetString() : null;
+            detail = root.TryGetProperty("detail", out var text) ? text.GetString() : null;
         }
         catch (JsonException)
         {
-            return new CardException(JpkiReasonCodes.ServerError, $"HTTP {status}");
         }
+
+        return CardException.FromResponse(response, reason, detail);
     }
 
     public void Dispose() => _http.Dispose();
