@@ -108,6 +108,8 @@ public sealed class NoticePushTests(PlatformFixture platform)
     [InlineData("""{ "recipient": "x", "title": 5 }""", "title")]
     [InlineData("""{ "recipient": "x", "sender": "other-agency" }""", "sender")]
     [InlineData("""{ "recipient": """, "recipient")]
+    [InlineData("not json", "リクエストの JSON")]
+    [InlineData("null", "リクエストの JSON")]
     public async Task Push_UnreadableJson_Returns400NamingField(string json, string field)
     {
         var agency = await platform.RegisterAgencyAsync("品川区");
