@@ -54,24 +54,46 @@ public sealed partial class PlatformExceptionHandler(
         var status = exception.StatusCode;
         if (exception.InnerException is JsonException json)
         {
-            var field = string.IsNullOrEmpty(json.Path) ? "本文" : $"項目 '{json.Path.TrimStart('$', '.')}'";
+            // "$" is the JSON path of the whole request, as ASP.NET Core's own validation names it.
+            var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.TrimStart('$', '.');
+            var detail = path == "$"
+                ? "リクエストの JSON を読み取れませんでした。JSON の書式 (括弧、引用符、カンマ) を確認して送り直してください。"
+                : $"項目 '{path}' の値が JSON として正しくないか、型が違います。値の型と書式を確認して送り直してください。";
+            return Invalid(path, "リクエスト本文を読み取れませんでした。", detail);
+        }
+
+        if (status == StatusCodes.Status413PayloadTooLarge)
+        {
             return new ProblemDetails
             {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "リクエスト本文を読み取れませんでした。",
-                Detail = $"{field} の値が JSON として正しくないか、型が違います。値の型と書式を確認して送り直してください。",
+                Status = status,
+                Title = "リクエストを処理できませんでした。",
+                Detail = "リクエストの本文が大きすぎます。サイズを小さくして送り直してください。",
             };
+        }
+
+        // Minimal APIs reject a missing JSON body with one of these messages, and no exception type or property marks that case.
+        if (exception.Message.Contains("from body", StringComparison.Ordinal) || exception.Message.Contains("no body was provided", StringComparison.Ordinal))
+        {
+            return Invalid("$", "リクエスト本文がありません。",
+                "リクエストの本文がありません。Content-Type: application/json で JSON オブジェクトを送ってください。");
         }
 
         return new ProblemDetails
         {
             Status = status is >= 400 and < 500 ? status : StatusCodes.Status400BadRequest,
             Title = "リクエストを処理できませんでした。",
-            Detail = status == StatusCodes.Status413PayloadTooLarge
-                ? "リクエストの本文が大きすぎます。サイズを小さくして送り直してください。"
-                : "必須の項目やヘッダー、本文の形式を確認して送り直してください。",
+            Detail = "必須の項目やヘッダー、本文の形式を確認して送り直してください。",
         };
     }
+
+    private static ValidationProblemDetails Invalid(string field, string title, string detail) =>
+        new(new Dictionary<string, string[]> { [field] = [detail] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = title,
+            Detail = detail,
+        };
 
     private static partial class Log
     {

@@ -32,6 +32,48 @@ public sealed class ProblemDetailsTests
     }
 
     [Fact]
+    public async Task MalformedJson_FieldOfWrongType_ListsFieldInErrors()
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var response = await service.Client.PostAsync("/items",
+            new StringContent("""{"title": "x", "count": "many"}""", Encoding.UTF8, "application/json"),
+            TestContext.Current.CancellationToken);
+
+        var problem = await ReadProblemAsync(response);
+        Assert.Contains("count", problem.GetProperty("errors").GetProperty("count")[0].GetString());
+    }
+
+    [Fact]
+    public async Task NotJson_Returns400ForWholeRequest()
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var response = await service.Client.PostAsync("/items",
+            new StringContent("not json", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ReadProblemAsync(response);
+        Assert.Contains("リクエストの JSON", problem.GetProperty("detail").GetString());
+        Assert.DoesNotContain("''", problem.GetProperty("detail").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("$", out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task EmptyBody_Returns400SayingBodyMissing()
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var response = await service.Client.PostAsync("/items",
+            new StringContent("", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ReadProblemAsync(response);
+        Assert.Contains("本文がありません", problem.GetProperty("detail").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("$", out _), problem.ToString());
+    }
+
+    [Fact]
     public async Task UnhandledException_Returns500WithoutDetails()
     {
         await using var service = await TestService.StartAsync(MapEndpoints);

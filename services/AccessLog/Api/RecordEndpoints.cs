@@ -13,6 +13,9 @@ public static class RecordEndpoints
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
+    /// <summary>The highest page number accepted, the same as the notices inbox's.</summary>
+    public const int MaxPage = 100_000;
+
     public static IEndpointRouteBuilder MapRecordEndpoints(this IEndpointRouteBuilder routes)
     {
         var records = routes.MapGroup($"/api/{AccessLogServiceExtensions.RoutePrefix}/me")
@@ -38,7 +41,7 @@ public static class RecordEndpoints
     {
         try
         {
-            var number = ParsePositive(page, "page", 1, int.MaxValue / MaxPageSize);
+            var number = ParsePositive(page, "page", 1, MaxPage);
             var size = ParsePositive(pageSize, "pageSize", DefaultPageSize, MaxPageSize);
             var query = filter.ToQuery(JapanTime.Today(clock), (number - 1) * size, size);
             var found = await repository.SearchAsync(user.PersonId()!, query, cancellationToken);
