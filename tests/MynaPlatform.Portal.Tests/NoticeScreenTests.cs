@@ -62,6 +62,18 @@ public sealed class NoticeScreenTests(PlatformFixture platform, BrowserFixture b
     }
 
     [Fact]
+    public async Task Inbox_UnknownCategoryInAddress_AsksToChooseFromList()
+    {
+        var page = await browser.LoggedInPageAsync(platform, await platform.IssueCardAsync());
+
+        await page.GotoAsync($"{PortalPages.Notices.Path}?category=bogus");
+
+        var alert = await page.Locator("[role=alert]").InnerTextAsync();
+        Assert.Contains("分類は一覧から選んでください", alert);
+        Assert.DoesNotContain("tax", alert);
+    }
+
+    [Fact]
     public async Task NoticeOfOtherPerson_NotFound()
     {
         var owner = await platform.IssueCardAsync();

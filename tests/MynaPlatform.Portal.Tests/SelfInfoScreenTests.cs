@@ -38,4 +38,21 @@ public sealed class SelfInfoScreenTests(PlatformFixture platform, BrowserFixture
         Assert.Contains("確認しています", record);
         Assert.DoesNotContain("胃がん検診", record);
     }
+
+    [Fact]
+    public async Task Records_EditedAddress_ExplainsInScreenWords()
+    {
+        var page = await browser.LoggedInPageAsync(platform, await platform.IssueCardAsync());
+
+        await page.GotoAsync($"{PortalPages.SelfInfoRecords.Path}?group=bogus&name=bogus");
+        var unknownCategory = await page.Locator("[role=alert]").InnerTextAsync();
+        Assert.Contains("一覧から分類を選んでください", unknownCategory);
+        Assert.DoesNotContain("group", unknownCategory);
+
+        await page.GotoAsync($"{PortalPages.SelfInfoRecords.Path}?q={new string('検', 500)}");
+        var tooLong = await page.Locator("[role=alert]").InnerTextAsync();
+        Assert.Contains("1〜100 文字", tooLong);
+        Assert.DoesNotContain("q:", tooLong);
+        Assert.True((await page.Locator("h1").InnerTextAsync()).Length < 50, "The heading repeats the whole search text.");
+    }
 }

@@ -31,7 +31,11 @@ public sealed record LoginHistoryEntry(DateTimeOffset OccurredAt, string ClientI
 public sealed record StepUpCode(string UserCode, DateTimeOffset ExpiresAt);
 
 /// <summary>A ProblemDetails response of an API: its status, Japanese title and detail, and reason code when it has one.</summary>
-public sealed record ApiProblem(int Status, string? Title, string? Detail, string? ReasonCode);
+public sealed record ApiProblem(int Status, string? Title, string? Detail, string? ReasonCode)
+{
+    /// <summary>The API's names of the fields the problem's <c>errors</c> member lists, such as <c>category</c>.</summary>
+    public IReadOnlyList<string> Fields { get; init; } = [];
+}
 
 /// <summary>The value of a successful call, or the problem the API returned for a request it rejected.</summary>
 public sealed record ApiResult<T>(T? Value, ApiProblem? Problem)

@@ -58,6 +58,9 @@ public class PersonApiClient(HttpClient http, IHttpContextAccessor accessor)
     {
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
         string? Text(string name) => problem.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        return new ApiProblem((int)response.StatusCode, Text("title"), Text("detail"), Text(JpkiReasonCodes.ProblemExtension));
+        var fields = problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
+            ? errors.EnumerateObject().Select(error => error.Name).ToList()
+            : [];
+        return new ApiProblem((int)response.StatusCode, Text("title"), Text("detail"), Text(JpkiReasonCodes.ProblemExtension)) { Fields = fields };
     }
 }

@@ -29,8 +29,13 @@ public sealed class IndexModel(NoticesClient notices) : PageModel
         Inbox = result.Value;
         if (result.Problem is { } problem)
         {
-            // The service names the field and the fix; the form keeps the values so the person can correct them.
-            Message = new ScreenMessage("検索の条件を確かめてください。", problem.Detail ?? "条件を見直して、もう一度検索してください。");
+            // The form keeps the values so the person can correct them. A category or a read state comes
+            // from a list on the screen, so a bad one came from an edited address, and the service's
+            // detail would name its API values.
+            Message = new ScreenMessage("検索の条件を確かめてください。",
+                problem.Fields.Contains("category") ? "分類は一覧から選んでください。"
+                : problem.Fields.Contains("read") ? "既読・未読は一覧から選んでください。"
+                : problem.Detail ?? "条件を見直して、もう一度検索してください。");
         }
     }
 }

@@ -25,7 +25,10 @@ public sealed class RecordsModel(SelfInfoClient selfInfo) : PageModel
 
     public ScreenMessage? Message { get; private set; }
 
-    public string Heading => !string.IsNullOrWhiteSpace(Q) ? $"「{Q}」の検索結果" : Name ?? "すべての情報";
+    /// <summary>The number of characters of the search words that the heading repeats.</summary>
+    private const int HeadingQueryLength = 30;
+
+    public string Heading => !string.IsNullOrWhiteSpace(Q) ? $"「{Shorten(Q)}」の検索結果" : Name ?? "すべての情報";
 
     public async Task OnGetAsync()
     {
@@ -49,5 +52,21 @@ public sealed class RecordsModel(SelfInfoClient selfInfo) : PageModel
         return RedirectToPage(new { group = Group, name = Name, q = Q, flagged = true });
     }
 
-    private static string Describe(ApiProblem problem) => problem.Detail ?? "検索する語を 1〜100 文字で入力してください。";
+    /// <summary>Returns what to change, in the screen's words, because the service's detail names its API fields.</summary>
+    private static string Describe(ApiProblem problem)
+    {
+        if (problem.Fields.Contains("q"))
+        {
+            return "検索する語を 1〜100 文字で入力してください。";
+        }
+
+        if (problem.Fields.Contains("group") || problem.Fields.Contains("name"))
+        {
+            return "その分類は見つかりません。「あなたの情報」の一覧から分類を選んでください。";
+        }
+
+        return "「あなたの情報」の一覧から開き直してください。";
+    }
+
+    private static string Shorten(string text) => text.Length <= HeadingQueryLength ? text : text[..HeadingQueryLength] + "…";
 }
