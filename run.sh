@@ -104,7 +104,8 @@ wait_for_orchestrator() {
   local deadline=$(( $(date +%s) + 60 ))
   while (( $(date +%s) < deadline )); do
     if ! pgrep -f -- "--monitor $apphost_pid" >/dev/null && ! port_in_use "$gateway_port" && ! port_in_use "$dashboard_port"; then
-      return
+      # A bare return inside the signal trap would return the interrupted wait's status (143), and set -e would exit.
+      return 0
     fi
     sleep 1
   done
