@@ -81,6 +81,9 @@ public sealed class AccessLogScreenTests(PlatformFixture platform, BrowserFixtur
         Assert.Contains("このページには記録がありません (全 1 ページ)", await page.Locator(".past-last-page").InnerTextAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "最初のページを表示する" }).ClickAsync();
         Assert.True(await page.Locator("li.log-record").CountAsync() > 0, "The first page shows no record.");
+        await page.GotoAsync($"{PortalPages.AccessLog.Path}?page=0");
+        Assert.Contains("ページ番号は 1 以上の整数です", await page.Locator("[role=alert]").InnerTextAsync());
+        Assert.True(await page.Locator("li.log-record").CountAsync() > 0, "The first page shows no record after page=0.");
 
         await page.GotoAsync($"{PortalPages.AccessLog.Path}?from=2025-04-02&to=2025-04-01");
         var alert = await page.Locator("[role=alert]").InnerTextAsync();

@@ -59,6 +59,10 @@ public sealed class NoticeScreenTests(PlatformFixture platform, BrowserFixture b
         Assert.Contains("このページにはお知らせがありません (全 1 ページ)", await page.Locator(".past-last-page").InnerTextAsync());
         await page.GetByRole(AriaRole.Link, new() { Name = "最初のページを表示する" }).ClickAsync();
         Assert.Equal(1, await page.Locator(".notice-list__item").CountAsync());
+
+        await page.GotoAsync($"{PortalPages.Notices.Path}?page=abc");
+        Assert.Contains("ページ番号は 1 以上の整数です", await page.Locator("[role=alert]").InnerTextAsync());
+        Assert.Equal(1, await page.Locator(".notice-list__item").CountAsync());
     }
 
     [Fact]

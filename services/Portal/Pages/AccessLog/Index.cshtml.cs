@@ -26,6 +26,13 @@ public sealed class IndexModel(AccessLogClient accessLog) : PageModel
 
     public async Task OnGetAsync()
     {
+        if (ScreenPaging.CheckPage(ModelState, Filter.Page) is { } pageMessage)
+        {
+            // The address was edited by hand, so the first page is shown with a note instead of nothing.
+            Message = pageMessage;
+            Filter.Page = 1;
+        }
+
         if (ScreenPeriod.Check(Filter.From, Filter.To) is { } periodMessage)
         {
             Message = periodMessage;
