@@ -374,6 +374,7 @@ public sealed class AccessLogTests(PlatformFixture platform)
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal(field, problem.GetProperty("field").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         Assert.StartsWith(field, problem.GetProperty("detail").GetString());
         Assert.Contains(problem.GetProperty("detail").GetString()!, character => character > '\u3000');
     }

@@ -84,6 +84,10 @@ public sealed class AccessLogScreenTests(PlatformFixture platform, BrowserFixtur
         await page.GotoAsync($"{PortalPages.AccessLog.Path}?page=0");
         Assert.Contains("ページ番号は 1 以上の整数です", await page.Locator("[role=alert]").InnerTextAsync());
         Assert.True(await page.Locator("li.log-record").CountAsync() > 0, "The first page shows no record after page=0.");
+        await page.GotoAsync($"{PortalPages.AccessLog.Path}?task={new string('事', 300)}");
+        var taskAlert = await page.Locator("[role=alert]").InnerTextAsync();
+        Assert.Contains("文字以内", taskAlert);
+        Assert.DoesNotContain("task", taskAlert);
 
         await page.GotoAsync($"{PortalPages.AccessLog.Path}?from=2025-04-02&to=2025-04-01");
         var alert = await page.Locator("[role=alert]").InnerTextAsync();

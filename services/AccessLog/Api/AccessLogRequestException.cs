@@ -19,9 +19,18 @@ public sealed class AccessLogRequestException(int status, string reason, string?
     public static AccessLogRequestException Invalid(string field, string fix) =>
         new(StatusCodes.Status400BadRequest, "invalid_request", field, $"{field} が正しくありません。", $"{field}: {fix}");
 
-    public IResult ToResult() => TypedResults.Problem(
-        statusCode: Status,
-        title: Title,
-        detail: Detail,
-        extensions: new Dictionary<string, object?> { ["reason"] = Reason, ["field"] = Field });
+    /// <summary>
+    /// Returns the ProblemDetails, with <c>errors</c> keyed by the field like the other services' and
+    /// <c>field</c> kept for existing callers.
+    /// </summary>
+    public IResult ToResult()
+    {
+        var extensions = new Dictionary<string, object?> { ["reason"] = Reason, ["field"] = Field };
+        if (Field is not null)
+        {
+            extensions["errors"] = new Dictionary<string, string[]> { [Field] = [Detail] };
+        }
+
+        return TypedResults.Problem(statusCode: Status, title: Title, detail: Detail, extensions: extensions);
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MynaPlatform.Portal.AccessLog;
 using MynaPlatform.Portal.Display;
+using MynaPlatform.Portal.Identity;
 
 namespace MynaPlatform.Portal.Pages.AccessLog;
 
@@ -44,8 +45,8 @@ public sealed class IndexModel(AccessLogClient accessLog) : PageModel
         Records = result.Value;
         if (result.Problem is { } problem)
         {
-            // The service names the field and the fix; the form keeps the values so the person can correct them.
-            Message = new ScreenMessage("検索の条件を確かめてください。", problem.Detail ?? "条件を見直して、もう一度検索してください。");
+            // The form keeps the values so the person can correct them.
+            Message = new ScreenMessage("検索の条件を確かめてください。", ScreenText(problem) ?? "条件を見直して、もう一度検索してください。");
         }
 
         await LoadAgencyChoicesAsync();
@@ -68,7 +69,7 @@ public sealed class IndexModel(AccessLogClient accessLog) : PageModel
         }
 
         await OnGetAsync();
-        Message = new ScreenMessage("CSV ファイルを作れませんでした。", problem.Detail ?? "条件を見直して、もう一度お試しください。");
+        Message = new ScreenMessage("CSV ファイルを作れませんでした。", ScreenText(problem) ?? "条件を見直して、もう一度お試しください。");
         Response.StatusCode = problem.Status;
         return Page();
     }
@@ -90,5 +91,20 @@ public sealed class IndexModel(AccessLogClient accessLog) : PageModel
             .Concat(selected)
             .DistinctBy(agency => agency.Id)
             .OrderBy(agency => agency.DisplayName, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Returns the service's fix without the API field name it starts with (<c>task: ...</c>), or the
+    /// screen's own words for a field that the screen offers as a list.
+    /// </summary>
+    private static string? ScreenText(ApiProblem problem)
+    {
+        if (problem.Fields.Contains("agency"))
+        {
+            return "機関は一覧から選んでください。";
+        }
+
+        var field = problem.Fields.FirstOrDefault(name => problem.Detail?.StartsWith(name + ": ", StringComparison.Ordinal) == true);
+        return field is null ? problem.Detail : problem.Detail![(field.Length + 2)..];
     }
 }
