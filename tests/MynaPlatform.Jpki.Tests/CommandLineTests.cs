@@ -56,7 +56,7 @@ public sealed class CommandLineTests(SimulatorFixture simulator) : IClassFixture
     }
 
     [Fact]
-    public async Task Login_SimulatorGivenAsGateway_ReturnsApiNotFound()
+    public async Task Login_WrongGateway_ReturnsApiNotFound()
     {
         var cli = new CliRunner(_folder.FullName, new Dictionary<string, string>());
         var issued = await cli.RunAsync("issue", "--out", "card.json", "--pin", "1234", "--sign-pin", "ABC123", "--simulator", simulator.BaseAddress.AbsoluteUri);

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using MynaPlatform.Jpki;
 
 namespace MynaPlatform.MynaCard.Card;
@@ -19,17 +21,32 @@ public sealed class CardException(string reasonCode, string? subject = null, int
     public CardKey? Key { get; init; }
 
     /// <summary>
-    /// Returns the failure for an error response: its reason code when the body has one, else a 404
-    /// as a URL without this API (the address of another server), else a server error.
+    /// Reads an error response, a ProblemDetails or an OAuth error body, and returns its failure. The
+    /// body's reason code wins. A 404 without one means the URL points at another server (API_NOT_FOUND),
+    /// and anything else is a server error.
     /// </summary>
-    public static CardException FromResponse(HttpResponseMessage response, string? reasonCode, string? detail)
+    public static async Task<CardException> FromResponseAsync(HttpResponseMessage response)
     {
+        string? reasonCode = null, detail = null;
+        try
+        {
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var root = body.RootElement;
+            reasonCode = root.TryGetProperty(JpkiReasonCodes.ProblemExtension, out var code) ? code.GetString() : null;
+            detail = root.TryGetProperty("detail", out var text) ? text.GetString()
+                : root.TryGetProperty("error_description", out var description) ? description.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            // A body that is not JSON carries no reason code, so the status decides below.
+        }
+
         if (reasonCode is not null)
         {
             return new CardException(reasonCode, detail ?? $"HTTP {(int)response.StatusCode}");
         }
 
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound && response.RequestMessage?.RequestUri is { } address)
+        if (response.StatusCode == HttpStatusCode.NotFound && response.RequestMessage?.RequestUri is { } address)
         {
             return new CardException(JpkiReasonCodes.ApiNotFound, address.AbsoluteUri);
         }

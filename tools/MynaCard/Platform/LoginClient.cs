@@ -70,28 +70,8 @@ public sealed class LoginClient(Uri gateway) : IDisposable
 
         using (response)
         {
-            throw await ReadErrorAsync(response);
+            throw await CardException.FromResponseAsync(response);
         }
-    }
-
-    /// <summary>Reads a ProblemDetails or OAuth error body; both carry the JPKI reason code when there is one.</summary>
-    private static async Task<CardException> ReadErrorAsync(HttpResponseMessage response)
-    {
-        var status = (int)response.StatusCode;
-        string? reason = null, detail = null;
-        try
-        {
-            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            var root = body.RootElement;
-            reason = root.TryGetProperty(JpkiReasonCodes.ProblemExtension, out var code) ? code.GetString() : null;
-            detail = root.TryGetProperty("detail", out var text) ? text.GetString()
-                : root.TryGetProperty("error_description", out var description) ? description.GetString() : null;
-        }
-        catch (JsonException)
-        {
-        }
-
-        return CardException.FromResponse(response, reason, detail);
     }
 
     public void Dispose() => _http.Dispose();

@@ -46,25 +46,8 @@ public sealed class SimulatorClient(Uri baseAddress) : IDisposable
 
         using (response)
         {
-            throw await ReadProblemAsync(response);
+            throw await CardException.FromResponseAsync(response);
         }
-    }
-
-    private static async Task<CardException> ReadProblemAsync(HttpResponseMessage response)
-    {
-        string? reason = null, detail = null;
-        try
-        {
-            using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            var root = problem.RootElement;
-            reason = root.TryGetProperty(JpkiReasonCodes.ProblemExtension, out var code) ? code.GetString() : null;
-            detail = root.TryGetProperty("detail", out var text) ? text.GetString() : null;
-        }
-        catch (JsonException)
-        {
-        }
-
-        return CardException.FromResponse(response, reason, detail);
     }
 
     public void Dispose() => _http.Dispose();
