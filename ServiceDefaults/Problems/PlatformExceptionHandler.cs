@@ -54,10 +54,9 @@ public sealed partial class PlatformExceptionHandler(
         var status = exception.StatusCode;
         if (exception.InnerException is JsonException json)
         {
-            // "$" is the JSON path of the whole request, as ASP.NET Core's own validation names it.
-            var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "$" : json.Path.TrimStart('$', '.');
-            var detail = path == "$"
-                ? "リクエストの JSON を読み取れませんでした。JSON の書式 (括弧、引用符、カンマ) を確認して送り直してください。"
+            var path = JsonBodyProblem.KeyOf(json.Path);
+            var detail = path == JsonBodyProblem.RootPath
+                ? JsonBodyProblem.Unreadable
                 : $"項目 '{path}' の値が JSON として正しくないか、型が違います。値の型と書式を確認して送り直してください。";
             return Invalid(path, "リクエスト本文を読み取れませんでした。", detail);
         }
@@ -75,7 +74,7 @@ public sealed partial class PlatformExceptionHandler(
         // Minimal APIs reject a missing JSON body with one of these messages, and no exception type or property marks that case.
         if (exception.Message.Contains("from body", StringComparison.Ordinal) || exception.Message.Contains("no body was provided", StringComparison.Ordinal))
         {
-            return Invalid("$", "リクエスト本文がありません。",
+            return Invalid(JsonBodyProblem.RootPath, "リクエスト本文がありません。",
                 "リクエストの本文がありません。Content-Type: application/json で JSON オブジェクトを送ってください。");
         }
 

@@ -20,28 +20,14 @@ public sealed class ProblemDetailsTests
     {
         await using var service = await TestService.StartAsync(MapEndpoints);
 
-        using var response = await service.Client.PostAsync("/items",
-            new StringContent("""{"title": "x", "count": "many"}""", Encoding.UTF8, "application/json"),
-            TestContext.Current.CancellationToken);
+        using var response = await PostItemAsync(service, """{"title": "x", "count": "many"}""");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await ReadProblemAsync(response);
         Assert.Contains("count", problem.GetProperty("detail").GetString());
-        Assert.Matches("^[0-9a-f]{32}$", problem.GetProperty("traceId").GetString());
-    }
-
-    [Fact]
-    public async Task MalformedJson_FieldOfWrongType_ListsFieldInErrors()
-    {
-        await using var service = await TestService.StartAsync(MapEndpoints);
-
-        using var response = await service.Client.PostAsync("/items",
-            new StringContent("""{"title": "x", "count": "many"}""", Encoding.UTF8, "application/json"),
-            TestContext.Current.CancellationToken);
-
-        var problem = await ReadProblemAsync(response);
         Assert.Contains("count", problem.GetProperty("errors").GetProperty("count")[0].GetString());
+        Assert.Matches("^[0-9a-f]{32}$", problem.GetProperty("traceId").GetString());
     }
 
     [Fact]
@@ -49,8 +35,7 @@ public sealed class ProblemDetailsTests
     {
         await using var service = await TestService.StartAsync(MapEndpoints);
 
-        using var response = await service.Client.PostAsync("/items",
-            new StringContent("not json", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        using var response = await PostItemAsync(service, "not json");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await ReadProblemAsync(response);
@@ -64,8 +49,7 @@ public sealed class ProblemDetailsTests
     {
         await using var service = await TestService.StartAsync(MapEndpoints);
 
-        using var response = await service.Client.PostAsync("/items",
-            new StringContent("", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+        using var response = await PostItemAsync(service, "");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await ReadProblemAsync(response);
@@ -135,6 +119,9 @@ public sealed class ProblemDetailsTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
     }
+
+    private static Task<HttpResponseMessage> PostItemAsync(TestService service, string json) =>
+        service.Client.PostAsync("/items", new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
     private static async Task<JsonElement> ReadProblemAsync(HttpResponseMessage response, string? body = null)
     {

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using MynaPlatform.Notices.Domain.Idempotency;
 using MynaPlatform.Notices.Domain.Time;
 using MynaPlatform.Notices.Domain.Validation;
+using MynaPlatform.ServiceDefaults.Problems;
 
 namespace MynaPlatform.Notices.Partner;
 
@@ -64,9 +65,6 @@ public sealed record NoticeBatchRequest(IReadOnlyList<NoticePushRequest?>? Items
 
 public static class PushJson
 {
-    /// <summary>The JSON path of the whole request, the key of an error about the request as a whole.</summary>
-    public const string RootPath = "$";
-
     /// <summary>Web defaults, and an unknown member is an error, so a field such as a sender is never silently ignored.</summary>
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -81,19 +79,18 @@ public static class PushJson
         {
             var value = await JsonSerializer.DeserializeAsync<T>(body, Options, cancellationToken);
             return value is null
-                ? (null, new FieldError(RootPath, "リクエストの JSON が空です。JSON オブジェクトを送ってください。"))
+                ? (null, new FieldError(JsonBodyProblem.RootPath, "リクエストの JSON が空です。JSON オブジェクトを送ってください。"))
                 : (value, null);
         }
         catch (JsonException exception)
         {
             // The key "$" (the JSON root) keeps a broken request apart from the notice's own field "body" (本文).
-            if (string.IsNullOrEmpty(exception.Path) || exception.Path == RootPath)
+            var path = JsonBodyProblem.KeyOf(exception.Path);
+            if (path == JsonBodyProblem.RootPath)
             {
-                return (null, new FieldError(RootPath,
-                    "リクエストの JSON を読み取れませんでした。JSON の書式 (括弧、引用符、カンマ) を確認して送り直してください。"));
+                return (null, new FieldError(path, JsonBodyProblem.Unreadable));
             }
 
-            var path = exception.Path.TrimStart('$', '.');
             return (null, new FieldError(path,
                 $"{path} を読み取れませんでした。JSON の書式と値の型（文字列は \"...\"）を確認し、定義されていない項目（送信元など）を含めずに送ってください。"));
         }
