@@ -374,7 +374,8 @@ public sealed class AccessLogTests(PlatformFixture platform)
 
         Assert.Equal(status, (int)response.StatusCode);
         Assert.Equal(field, problem.GetProperty("field").GetString());
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out var messages), problem.ToString());
+        Assert.DoesNotContain($"{field}:", messages[0].GetString());
         Assert.StartsWith(field, problem.GetProperty("detail").GetString());
         Assert.Contains(problem.GetProperty("detail").GetString()!, character => character > '\u3000');
     }

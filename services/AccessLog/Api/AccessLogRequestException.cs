@@ -4,7 +4,8 @@ namespace MynaPlatform.AccessLog.Api;
 /// A request the service rejects, with the status, a stable reason code, the field at fault and a
 /// Japanese detail that explains how to fix it. Endpoints turn it into ProblemDetails.
 /// </summary>
-public sealed class AccessLogRequestException(int status, string reason, string? field, string title, string detail) : Exception(detail)
+public sealed class AccessLogRequestException(int status, string reason, string? field, string title, string detail, string? fix = null)
+    : Exception(detail)
 {
     public int Status { get; } = status;
 
@@ -16,8 +17,15 @@ public sealed class AccessLogRequestException(int status, string reason, string?
 
     public string Detail { get; } = detail;
 
+    /// <summary>The correction for the field, without the field name that <see cref="Detail"/> starts with, or null when the detail has no such prefix.</summary>
+    public string? Fix { get; } = fix;
+
     public static AccessLogRequestException Invalid(string field, string fix) =>
-        new(StatusCodes.Status400BadRequest, "invalid_request", field, $"{field} が正しくありません。", $"{field}: {fix}");
+        ForField(StatusCodes.Status400BadRequest, "invalid_request", field, $"{field} が正しくありません。", fix);
+
+    /// <summary>Returns a rejection of one field, whose detail starts with the field name and whose <c>errors</c> entry is the fix alone.</summary>
+    public static AccessLogRequestException ForField(int status, string reason, string field, string title, string fix) =>
+        new(status, reason, field, title, $"{field}: {fix}", fix);
 
     /// <summary>
     /// Returns the ProblemDetails, with <c>errors</c> keyed by the field like the other services' and
@@ -28,7 +36,7 @@ public sealed class AccessLogRequestException(int status, string reason, string?
         var extensions = new Dictionary<string, object?> { ["reason"] = Reason, ["field"] = Field };
         if (Field is not null)
         {
-            extensions["errors"] = new Dictionary<string, string[]> { [Field] = [Detail] };
+            extensions["errors"] = new Dictionary<string, string[]> { [Field] = [Fix ?? Detail] };
         }
 
         return TypedResults.Problem(statusCode: Status, title: Title, detail: Detail, extensions: extensions);

@@ -32,8 +32,8 @@ public sealed partial class ExchangeIntake(
             var (resolution, found) = await agencies.ResolvePersonAsync(callerAgencyId, agencyPersonId, cancellationToken);
             return resolution == PersonResolution.Found
                 ? found!
-                : throw new AccessLogRequestException(StatusCodes.Status404NotFound, "person_not_enrolled", "agencyPersonId",
-                    "本人が見つかりません。", "agencyPersonId: この機関の本人識別子として登録されていません。先に本人の登録 (enrollments) を行い、受け取った識別子を指定してください。");
+                : throw AccessLogRequestException.ForField(StatusCodes.Status404NotFound, "person_not_enrolled", "agencyPersonId",
+                    "本人が見つかりません。", "この機関の本人識別子として登録されていません。先に本人の登録 (enrollments) を行い、受け取った識別子を指定してください。");
         });
 
         var index = new EntryIndex(record.Kind, record.ProvidedAt, [record.RequesterAgencyId, record.ProviderAgencyId], record.AdministrativeTask, record.WithheldUntil);
@@ -43,9 +43,9 @@ public sealed partial class ExchangeIntake(
         if (outcome.Status == AppendStatus.DuplicateSource
             && !CanonicalJson.Serialize(entry.Content!.Record).AsSpan().SequenceEqual(record.ToCanonicalBytes()))
         {
-            throw new AccessLogRequestException(StatusCodes.Status409Conflict, "record_id_reused", "recordId",
+            throw AccessLogRequestException.ForField(StatusCodes.Status409Conflict, "record_id_reused", "recordId",
                 "この記録 ID は別の内容で登録済みです。",
-                "recordId: 同じ記録 ID で異なる内容は登録できません。再送なら最初と同じ内容を、新しい記録なら新しい記録 ID を送ってください。");
+                "同じ記録 ID で異なる内容は登録できません。再送なら最初と同じ内容を、新しい記録なら新しい記録 ID を送ってください。");
         }
 
         var created = outcome.Status == AppendStatus.Appended;

@@ -33,8 +33,8 @@ public sealed record StepUpCode(string UserCode, DateTimeOffset ExpiresAt);
 /// <summary>A ProblemDetails response of an API: its status, Japanese title and detail, and reason code when it has one.</summary>
 public sealed record ApiProblem(int Status, string? Title, string? Detail, string? ReasonCode)
 {
-    /// <summary>The API's names of the fields the problem's <c>errors</c> member lists, such as <c>category</c>.</summary>
-    public IReadOnlyList<string> Fields { get; init; } = [];
+    /// <summary>The first message of each field in the problem's <c>errors</c> member, by the API's field name such as <c>category</c>.</summary>
+    public IReadOnlyDictionary<string, string> Errors { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>The value of a successful call, or the problem the API returned for a request it rejected.</summary>

@@ -58,9 +58,16 @@ public class PersonApiClient(HttpClient http, IHttpContextAccessor accessor)
     {
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
         string? Text(string name) => problem.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-        var fields = problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object
-            ? errors.EnumerateObject().Select(error => error.Name).ToList()
-            : [];
-        return new ApiProblem((int)response.StatusCode, Text("title"), Text("detail"), Text(JpkiReasonCodes.ProblemExtension)) { Fields = fields };
+        var fieldErrors = new Dictionary<string, string>();
+        if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var error in errors.EnumerateObject())
+            {
+                var first = error.Value.ValueKind == JsonValueKind.Array ? error.Value.EnumerateArray().FirstOrDefault() : default;
+                fieldErrors[error.Name] = first.ValueKind == JsonValueKind.String ? first.GetString()! : "";
+            }
+        }
+
+        return new ApiProblem((int)response.StatusCode, Text("title"), Text("detail"), Text(JpkiReasonCodes.ProblemExtension)) { Errors = fieldErrors };
     }
 }

@@ -94,17 +94,16 @@ public sealed class IndexModel(AccessLogClient accessLog) : PageModel
     }
 
     /// <summary>
-    /// Returns the service's fix without the API field name it starts with (<c>task: ...</c>), or the
-    /// screen's own words for a field that the screen offers as a list.
+    /// Returns the screen's own words for a field that the screen offers as a list, else the service's
+    /// message for the field, which unlike its detail does not start with the API field name.
     /// </summary>
     private static string? ScreenText(ApiProblem problem)
     {
-        if (problem.Fields.Contains("agency"))
+        if (problem.Errors.ContainsKey("agency"))
         {
             return "機関は一覧から選んでください。";
         }
 
-        var field = problem.Fields.FirstOrDefault(name => problem.Detail?.StartsWith(name + ": ", StringComparison.Ordinal) == true);
-        return field is null ? problem.Detail : problem.Detail![(field.Length + 2)..];
+        return problem.Errors.Values.FirstOrDefault(message => message.Length > 0) ?? problem.Detail;
     }
 }

@@ -40,8 +40,8 @@ public sealed class IndexModel(NoticesClient notices) : PageModel
             // from a list on the screen, so a bad one came from an edited address, and the service's
             // detail would name its API values.
             Message = new ScreenMessage("検索の条件を確かめてください。",
-                problem.Fields.Contains("category") ? "分類は一覧から選んでください。"
-                : problem.Fields.Contains("read") ? "既読・未読は一覧から選んでください。"
+                problem.Errors.ContainsKey("category") ? "分類は一覧から選んでください。"
+                : problem.Errors.ContainsKey("read") ? "既読・未読は一覧から選んでください。"
                 : problem.Detail ?? "条件を見直して、もう一度検索してください。");
         }
     }

@@ -55,12 +55,12 @@ public sealed class RecordsModel(SelfInfoClient selfInfo) : PageModel
     /// <summary>Returns what to change, in the screen's words, because the service's detail names its API fields.</summary>
     private static string Describe(ApiProblem problem)
     {
-        if (problem.Fields.Contains("q"))
+        if (problem.Errors.ContainsKey("q"))
         {
             return "検索する語を 1〜100 文字で入力してください。";
         }
 
-        if (problem.Fields.Contains("group") || problem.Fields.Contains("name"))
+        if (problem.Errors.ContainsKey("group") || problem.Errors.ContainsKey("name"))
         {
             return "その分類は見つかりません。「あなたの情報」の一覧から分類を選んでください。";
         }
