@@ -105,7 +105,10 @@ public sealed class PlatformClient : IDisposable
     /// Sends a GET, with a bearer token unless <paramref name="token"/> is empty, and returns the JSON
     /// body; any status other than 200 is a benchmark failure.
     /// </summary>
-    public async Task<JsonElement> GetJsonAsync(string path, string token)
+    public Task<JsonElement> GetJsonAsync(string path, string token) => GetJsonAsync(_http, path, token);
+
+    /// <summary>Sends a GET with the bearer <paramref name="token"/> (none when empty) to <paramref name="http"/>'s address and returns the JSON body.</summary>
+    public static async Task<JsonElement> GetJsonAsync(HttpClient http, string path, string token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path.TrimStart('/'));
         if (token.Length > 0)
@@ -113,7 +116,7 @@ public sealed class PlatformClient : IDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        return await ReadJsonAsync(await _http.SendAsync(request), $"GET {path}");
+        return await ReadJsonAsync(await http.SendAsync(request), $"GET {path} from {http.BaseAddress}");
     }
 
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, string what)

@@ -141,8 +141,7 @@ public static class AccessLogScenario
             var page = await client.GetJsonAsync(path, token);
             var gatewayTime = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
-            using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Authorization = new("Bearer", token) } };
-            var directPage = await PlatformClient.ReadJsonAsync(await service.SendAsync(request), $"GET {path} from the service");
+            var directPage = await PlatformClient.GetJsonAsync(service, path, token);
             var directTime = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
             (_, rawTotal) = raw.Run(personId, filter, PageSize);
