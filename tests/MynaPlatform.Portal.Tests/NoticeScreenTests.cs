@@ -66,7 +66,7 @@ public sealed class NoticeScreenTests(PlatformFixture platform, BrowserFixture b
     }
 
     [Fact]
-    public async Task Inbox_UnknownCategoryInAddress_AsksToChooseFromList()
+    public async Task Inbox_UnknownCategory_AsksForList()
     {
         var page = await browser.LoggedInPageAsync(platform, await platform.IssueCardAsync());
 
