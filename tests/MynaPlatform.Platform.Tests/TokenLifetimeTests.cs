@@ -58,13 +58,8 @@ public sealed class TokenLifetimeTests(PlatformFixture platform)
     [Fact]
     public async Task RefreshToken_IssuesTokenForSameSession()
     {
-        var card = VirtualCard.Open(await platform.IssueCardAsync());
+        var tokens = await LoginAsync();
         using var gateway = platform.CreateGatewayClient();
-        var proof = await JpkiLoginTests.SignChallengeAsync(gateway, card);
-        using var login = await gateway.PostAsync(LoginRoutes.Token, JpkiLoginTests.JpkiGrant(proof), TestContext.Current.CancellationToken);
-        var tokens = await login.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.True(login.IsSuccessStatusCode, tokens.ToString());
-
         using var refreshed = await gateway.PostAsync(LoginRoutes.Token, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
@@ -79,6 +74,44 @@ public sealed class TokenLifetimeTests(PlatformFixture platform)
         Assert.NotEqual(tokens.GetProperty("access_token").GetString(), renewed.GetProperty("access_token").GetString());
         Assert.Equal(first.GetProperty("personId").GetString(), second.GetProperty("personId").GetString());
         Assert.Equal(first.GetProperty("sessionId").GetString(), second.GetProperty("sessionId").GetString());
+    }
+
+    [Fact]
+    public async Task Login_StoresRefreshTokenEntryOnly()
+    {
+        var tokens = await LoginAsync();
+        var subject = new JsonWebToken(tokens.GetProperty("access_token").GetString()).Subject;
+
+        var entries = await QueryAsync("SELECT Type FROM OpenIddictTokens WHERE Subject = $subject", ("$subject", subject));
+        var entry = Assert.Single(entries);
+        Assert.Contains("refresh_token", entry, StringComparison.Ordinal);
+        Assert.Empty(await QueryAsync("SELECT Id FROM OpenIddictAuthorizations WHERE Subject = $subject", ("$subject", subject)));
+    }
+
+    [Fact]
+    public async Task RefreshToken_SignedWithServiceKey()
+    {
+        var tokens = await LoginAsync();
+        var encryptionKey = Convert.FromBase64String(
+            (await File.ReadAllTextAsync(Path.Combine(platform.DataDirectory, "identity-keys", "encryption.key"), TestContext.Current.CancellationToken)).Trim());
+
+        var encrypted = new JsonWebToken(tokens.GetProperty("refresh_token").GetString());
+        var signed = new JsonWebToken(new JsonWebTokenHandler().DecryptToken(
+            encrypted, new TokenValidationParameters { TokenDecryptionKeys = [new SymmetricSecurityKey(encryptionKey)] }));
+
+        Assert.Equal(SecurityAlgorithms.HmacSha256, signed.Alg);
+        Assert.Equal(SecurityAlgorithms.RsaSha256, new JsonWebToken(tokens.GetProperty("access_token").GetString()).Alg);
+    }
+
+    private async Task<JsonElement> LoginAsync()
+    {
+        var card = VirtualCard.Open(await platform.IssueCardAsync());
+        using var gateway = platform.CreateGatewayClient();
+        var proof = await JpkiLoginTests.SignChallengeAsync(gateway, card);
+        using var login = await gateway.PostAsync(LoginRoutes.Token, JpkiLoginTests.JpkiGrant(proof), TestContext.Current.CancellationToken);
+        var tokens = await login.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.True(login.IsSuccessStatusCode, tokens.ToString());
+        return tokens;
     }
 
     /// <summary>Signs a copy of a genuine token's claims with new times, as the identity service would.</summary>
@@ -122,6 +155,27 @@ public sealed class TokenLifetimeTests(PlatformFixture platform)
         }
 
         Assert.Equal(1, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+    }
+
+    private async Task<List<string>> QueryAsync(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Path.Combine(platform.DataDirectory, "identity-auth.db")};Mode=ReadOnly");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     private static async Task<JsonElement> SessionAsync(HttpClient gateway, string token)

@@ -42,40 +42,57 @@ public sealed class ChallengeStore(
             await database.LoginChallenges.Where(challenge => challenge.ExpiresAtMilliseconds < purgeBefore).ExecuteDeleteAsync(cancellationToken);
         }
 
-        database.LoginChallenges.Add(record);
-        await database.SaveChangesAsync(cancellationToken);
+        await using (var connection = await TokenStoreConnection.OpenAsync(database, cancellationToken))
+        {
+            await using var insert = connection.Command("""
+                INSERT INTO login_challenges (ChallengeId, Value, ExpiresAtMilliseconds)
+                VALUES ($id, $value, $expiresAt)
+                """);
+            insert.Parameters.AddWithValue("$id", record.ChallengeId);
+            insert.Parameters.AddWithValue("$value", record.Value);
+            insert.Parameters.AddWithValue("$expiresAt", record.ExpiresAtMilliseconds);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         return new LoginChallengeResponse(record.ChallengeId, Convert.ToBase64String(record.Value), expiresAt);
     }
 
     /// <summary>
     /// Marks the challenge used and returns its bytes. The update succeeds for exactly one caller,
-    /// so two concurrent logins with one challenge cannot both pass.
+    /// so two concurrent logins with one challenge cannot both pass. Only a challenge the update
+    /// did not take is read again, to tell the caller why.
     /// </summary>
     public async Task<byte[]> ConsumeAsync(string challengeId, CancellationToken cancellationToken)
     {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        using (await writeGate.EnterAsync(cancellationToken))
+        {
+            await using var connection = await TokenStoreConnection.OpenAsync(database, cancellationToken);
+            await using var consume = connection.Command("""
+                UPDATE login_challenges SET UsedAtMilliseconds = $now
+                WHERE ChallengeId = $id AND UsedAtMilliseconds IS NULL AND ExpiresAtMilliseconds >= $now
+                RETURNING Value
+                """);
+            consume.Parameters.AddWithValue("$id", challengeId);
+            consume.Parameters.AddWithValue("$now", now);
+            if (await consume.ExecuteScalarAsync(cancellationToken) is byte[] value)
+            {
+                return value;
+            }
+        }
+
         var challenge = await database.LoginChallenges.AsNoTracking()
             .SingleOrDefaultAsync(record => record.ChallengeId == challengeId, cancellationToken)
             ?? throw Rejected(JpkiReasonCodes.ChallengeUnknown, "チャレンジが見つかりません。",
                 $"{LoginRoutes.ChallengeIdParameter} のチャレンジは発行されていません。新しいチャレンジを取得して署名し直してください。");
 
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         if (challenge.UsedAtMilliseconds is not null)
         {
             throw Reused();
         }
 
-        if (now > challenge.ExpiresAtMilliseconds)
-        {
-            throw Rejected(JpkiReasonCodes.ChallengeExpired, "チャレンジの有効期限が切れています。",
-                $"チャレンジは発行から {options.Value.ChallengeLifetime.TotalSeconds:0} 秒で無効になります。新しいチャレンジを取得して署名し直してください。");
-        }
-
-        using var write = await writeGate.EnterAsync(cancellationToken);
-        var updated = await database.LoginChallenges
-            .Where(record => record.ChallengeId == challengeId && record.UsedAtMilliseconds == null)
-            .ExecuteUpdateAsync(setters => setters.SetProperty(record => record.UsedAtMilliseconds, now), cancellationToken);
-
-        return updated == 1 ? challenge.Value : throw Reused();
+        throw Rejected(JpkiReasonCodes.ChallengeExpired, "チャレンジの有効期限が切れています。",
+            $"チャレンジは発行から {options.Value.ChallengeLifetime.TotalSeconds:0} 秒で無効になります。新しいチャレンジを取得して署名し直してください。");
     }
 
     private static JpkiRejectedException Reused() =>

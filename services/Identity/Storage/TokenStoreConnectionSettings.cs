@@ -1,12 +1,16 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using MynaPlatform.Storage.Sqlite;
+using SQLitePCL;
 
 namespace MynaPlatform.Identity.Storage;
 
 /// <summary>
-/// Applies the token store's per-connection SQLite settings each time EF Core opens a connection,
-/// because pooled connections are shared and SQLite keeps these settings per connection.
+/// Applies the token store's per-connection SQLite settings the first time EF Core opens each
+/// SQLite connection. SQLite keeps them per connection, and Microsoft.Data.Sqlite's pool hands the
+/// same connection out again with its settings, so later opens of it skip the statement.
 /// </summary>
 /// <remarks>
 /// <c>busy_timeout</c> lets SQLite's own busy handler wait for the write lock in steps of 1 to
@@ -22,8 +26,16 @@ public sealed class TokenStoreConnectionSettings : DbConnectionInterceptor
     private static readonly string Pragmas =
         $"PRAGMA busy_timeout = {(int)SqliteDatabase.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
 
+    /// <summary>The native connections already set, weakly held so that a closed one can be collected.</summary>
+    private readonly ConditionalWeakTable<sqlite3, object> _applied = [];
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
+        if (!FirstOpen(connection))
+        {
+            return;
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();
@@ -31,8 +43,16 @@ public sealed class TokenStoreConnectionSettings : DbConnectionInterceptor
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
+        if (!FirstOpen(connection))
+        {
+            return;
+        }
+
         await using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private bool FirstOpen(DbConnection connection) =>
+        ((SqliteConnection)connection).Handle is not { } handle || _applied.TryAdd(handle, this);
 }

@@ -6,7 +6,8 @@ namespace MynaPlatform.Identity.Tokens;
 
 /// <summary>
 /// Connects OpenIddict to the <see cref="SigningKeyRing"/>, whose keys change at run time: OpenIddict
-/// reads its own signing keys only once, at start.
+/// reads its own signing keys only once, at start. Tokens that only this service reads back are
+/// signed with the <see cref="ServerTokenKeys"/> instead.
 /// </summary>
 public static class SigningKeyHandlers
 {
@@ -16,8 +17,8 @@ public static class SigningKeyHandlers
             .AddEventHandler(ValidateWithPublishedKeys.Descriptor)
             .AddEventHandler(PublishKeys.Descriptor);
 
-    /// <summary>Signs every token with the ring's active key.</summary>
-    public sealed class SignWithActiveKey(SigningKeyRing ring) : IOpenIddictServerHandler<GenerateTokenContext>
+    /// <summary>Signs access tokens with the ring's active key, and the service's own tokens with its HMAC key.</summary>
+    public sealed class SignWithActiveKey(SigningKeyRing ring, ServerTokenKeys serverKeys) : IOpenIddictServerHandler<GenerateTokenContext>
     {
         public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
             OpenIddictServerHandlerDescriptor.CreateBuilder<GenerateTokenContext>()
@@ -28,13 +29,18 @@ public static class SigningKeyHandlers
 
         public ValueTask HandleAsync(GenerateTokenContext context)
         {
-            context.SigningCredentials = ring.Active.Credentials;
+            context.SigningCredentials = ServerTokenKeys.IsReadByOthers(context.TokenType)
+                ? ring.Active.Credentials
+                : serverKeys.SigningCredentials;
             return default;
         }
     }
 
-    /// <summary>Accepts the platform's own tokens (refresh tokens, device codes) signed by any published key.</summary>
-    public sealed class ValidateWithPublishedKeys(SigningKeyRing ring) : IOpenIddictServerHandler<ValidateTokenContext>
+    /// <summary>
+    /// Accepts the service's own tokens (refresh tokens, device codes) signed with its HMAC key, or
+    /// with any published key as they were before that key existed.
+    /// </summary>
+    public sealed class ValidateWithPublishedKeys(SigningKeyRing ring, ServerTokenKeys serverKeys) : IOpenIddictServerHandler<ValidateTokenContext>
     {
         public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
             OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateTokenContext>()
@@ -45,7 +51,7 @@ public static class SigningKeyHandlers
 
         public ValueTask HandleAsync(ValidateTokenContext context)
         {
-            context.TokenValidationParameters.IssuerSigningKeys = [.. ring.Published.Select(key => key.Key)];
+            context.TokenValidationParameters.IssuerSigningKeys = [serverKeys.SigningKey, .. ring.Published.Select(key => key.Key)];
             return default;
         }
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.Tokens;
 using MynaPlatform.Authentication;
@@ -34,6 +33,8 @@ public static class TokenServerRegistration
             .AddInterceptors(TokenStoreSettings)
             .UseOpenIddict());
 
+        var serverTokenKeys = ServerTokenKeys.LoadOrCreate(dataDirectory);
+        services.AddSingleton(serverTokenKeys);
         services.AddSingleton<TokenStoreWriteGate>();
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<ISigningKeySource, RingSigningKeySource>();
@@ -62,7 +63,12 @@ public static class TokenServerRegistration
                     .SetUserCodeLifetime(tokens.DeviceCodeLifetime);
 
                 server.DisableAccessTokenEncryption();
-                server.AddEncryptionKey(new SymmetricSecurityKey(LoadOrCreateEncryptionKey(dataDirectory)));
+                server.AddEncryptionKey(serverTokenKeys.EncryptionKey);
+
+                // Sessions (SessionStore) decide whether a login may renew its tokens, so OpenIddict
+                // keeps no ad-hoc authorization and no entry for access tokens (TokenEntryHandlers).
+                server.DisableAuthorizationStorage();
+                server.UseTokenEntriesForServerTokensOnly();
 
                 // OpenIddict needs a signing key at start; the key ring replaces it for every token and in the JWKS.
                 server.AddEphemeralSigningKey();
@@ -83,20 +89,4 @@ public static class TokenServerRegistration
         configuration[PlatformConfigurationKeys.DataDirectory] is { Length: > 0 } directory
             ? Path.GetFullPath(directory)
             : throw new InvalidOperationException($"{PlatformConfigurationKeys.DataDirectory} is not set. Set it to the folder where the identity service keeps its database and keys.");
-
-    /// <summary>The AES key that protects refresh tokens and device codes; kept so they survive a restart.</summary>
-    private static byte[] LoadOrCreateEncryptionKey(string dataDirectory)
-    {
-        var folder = Path.Combine(dataDirectory, SigningKeyRing.FolderName);
-        var path = Path.Combine(folder, "encryption.key");
-        if (File.Exists(path))
-        {
-            return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        }
-
-        Directory.CreateDirectory(folder);
-        var key = RandomNumberGenerator.GetBytes(32);
-        AtomicFile.WriteAllBytes(path, System.Text.Encoding.ASCII.GetBytes(Convert.ToBase64String(key)));
-        return key;
-    }
 }
