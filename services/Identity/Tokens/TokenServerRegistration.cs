@@ -28,7 +28,9 @@ public static class TokenServerRegistration
         var issuer = builder.Configuration.GetSection(PlatformAuthenticationOptions.SectionName).Get<PlatformAuthenticationOptions>()?.Issuer
             ?? throw new InvalidOperationException("Authentication:Issuer is not set. Set it to the gateway's public URL, which the identity service uses as its issuer.");
 
-        services.AddDbContext<IdentityDbContext>(options => options
+        // Pooled, because each login resolves the context in two requests and a new context costs
+        // EF Core a set of internal services each time.
+        services.AddDbContextPool<IdentityDbContext>(options => options
             .UseSqlite($"Data Source={Path.Combine(dataDirectory, IdentityDbContext.FileName)}")
             .AddInterceptors(TokenStoreSettings)
             .UseOpenIddict());
