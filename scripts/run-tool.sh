@@ -5,7 +5,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-name=$1 project="$root/$2"
+name=$1 project_dir=$2 project="$root/$2"
 read -r -a libraries <<<"$3"
 shift 3
 [[ "${1:-}" == "--" ]] && shift
@@ -21,7 +21,7 @@ if [[ ! -f "$dll" ]] || [[ -n "$(find "${sources[@]}" \( -name '*.cs' -o -name '
     -newer "$dll" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit)" ]]; then
   if ! build_log="$(dotnet build "$project" -c Release --nologo -v quiet 2>&1)"; then
     printf '%s\n' "$build_log" >&2
-    echo "$name: BUILD_FAILED: the build of $2 failed (output above)." >&2
+    echo "$name: BUILD_FAILED: the build of $project_dir failed (output above)." >&2
     exit 1
   fi
 fi

@@ -103,6 +103,39 @@ public sealed class TokenLifetimeTests(PlatformFixture platform)
         Assert.Equal(SecurityAlgorithms.RsaSha256, new JsonWebToken(tokens.GetProperty("access_token").GetString()).Alg);
     }
 
+    [Fact]
+    public async Task TokenRequest_NoGrantType_JapaneseError()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        using var response = await gateway.PostAsync(LoginRoutes.Token, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = LoginRoutes.CardClientId,
+        }), TestContext.Current.CancellationToken);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_request", error.GetProperty("error").GetString());
+        Assert.Equal("必須のパラメーター 'grant_type' がありません。'grant_type' を指定してください。", error.GetProperty("error_description").GetString());
+        Assert.EndsWith("/ID2029", error.GetProperty("error_uri").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RefreshToken_Garbled_JapaneseError()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        using var response = await gateway.PostAsync(LoginRoutes.Token, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["client_id"] = LoginRoutes.CardClientId,
+            ["refresh_token"] = "not-a-token",
+        }), TestContext.Current.CancellationToken);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_grant", error.GetProperty("error").GetString());
+        Assert.Equal("リフレッシュトークンが無効です。ログインし直してください。", error.GetProperty("error_description").GetString());
+    }
+
     private async Task<JsonElement> LoginAsync()
     {
         var card = VirtualCard.Open(await platform.IssueCardAsync());

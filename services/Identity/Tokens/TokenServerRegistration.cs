@@ -75,6 +75,7 @@ public static class TokenServerRegistration
                 // OpenIddict needs a signing key at start; the key ring replaces it for every token and in the JWKS.
                 server.AddEphemeralSigningKey();
                 server.UseSigningKeyRing();
+                server.UseJapaneseErrorTexts();
 
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()
