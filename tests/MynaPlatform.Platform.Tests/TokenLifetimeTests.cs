@@ -120,6 +120,25 @@ public sealed class TokenLifetimeTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task ClientSecret_Wrong_Returns401InJapanese()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        using var response = await gateway.PostAsync(LoginRoutes.Token, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = "operator-console",
+            ["client_secret"] = "wrong-secret",
+        }), TestContext.Current.CancellationToken);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("invalid_client", error.GetProperty("error").GetString());
+        Assert.StartsWith("クライアントの認証情報", error.GetProperty("error_description").GetString(), StringComparison.Ordinal);
+        var challenge = Assert.Single(response.Headers.WwwAuthenticate);
+        Assert.Contains("invalid_client", challenge.Parameter, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RefreshToken_Garbled_JapaneseError()
     {
         using var gateway = platform.CreateGatewayClient();
@@ -178,29 +197,15 @@ public sealed class TokenLifetimeTests(PlatformFixture platform)
 
     private async Task ExecuteAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(platform.DataDirectory, "identity-auth.db")}");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
+        await using var connection = await OpenTokenStoreAsync();
+        await using var command = Command(connection, sql, parameters);
         Assert.Equal(1, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
     }
 
     private async Task<List<string>> QueryAsync(string sql, params (string Name, object Value)[] parameters)
     {
-        await using var connection = new SqliteConnection($"Data Source={Path.Combine(platform.DataDirectory, "identity-auth.db")};Mode=ReadOnly");
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
+        await using var connection = await OpenTokenStoreAsync();
+        await using var command = Command(connection, sql, parameters);
         var values = new List<string>();
         await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
         while (await reader.ReadAsync(TestContext.Current.CancellationToken))
@@ -209,6 +214,25 @@ public sealed class TokenLifetimeTests(PlatformFixture platform)
         }
 
         return values;
+    }
+
+    private async Task<SqliteConnection> OpenTokenStoreAsync()
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(platform.DataDirectory, "identity-auth.db")}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        return connection;
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
     }
 
     private static async Task<JsonElement> SessionAsync(HttpClient gateway, string token)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using OpenIddict.Server;
+using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
@@ -11,7 +12,8 @@ namespace MynaPlatform.Identity.Tokens;
 /// <summary>
 /// Replaces the English <c>error_description</c> of the errors that OpenIddict itself returns with
 /// Japanese text, as the platform's other API errors are. The <c>error</c> code and the
-/// <c>error_uri</c> stay, so clients and the OpenIddict documentation still match them.
+/// <c>error_uri</c> stay, so clients and the OpenIddict documentation still match them, and so does
+/// the English text in the <c>WWW-Authenticate</c> header of a 401.
 /// </summary>
 /// <remarks>
 /// OpenIddict names each of its errors in <c>error_uri</c> (<c>…/errors/ID2029</c>), and its English
@@ -138,11 +140,12 @@ public static partial class OAuthErrorTexts
     public sealed class Translate<TContext> : IOpenIddictServerHandler<TContext>
         where TContext : BaseRequestContext
     {
-        // Early, so that the text is replaced before the response is written.
+        // After the WWW-Authenticate header of a 401 has taken OpenIddict's text, because a header
+        // value must be ASCII, and before the JSON body is written.
         public static OpenIddictServerHandlerDescriptor Descriptor { get; } =
             OpenIddictServerHandlerDescriptor.CreateBuilder<TContext>()
                 .UseSingletonHandler<Translate<TContext>>()
-                .SetOrder(int.MinValue + 50_000)
+                .SetOrder(OpenIddictServerAspNetCoreHandlers.AttachWwwAuthenticateHeader<TContext>.Descriptor.Order + 1_000)
                 .SetType(OpenIddictServerHandlerType.Custom)
                 .Build();
 
