@@ -178,6 +178,22 @@ public sealed class AccessLogTests(PlatformFixture platform)
         Assert.Equal(5, fresh.Json.GetProperty("checkedFrom").GetInt64());
     }
 
+    [Theory]
+    [InlineData("limit=", "limit")]
+    [InlineData("limit=%20", "limit")]
+    [InlineData("after=&limit=10", "after")]
+    [InlineData("through=abc", "through")]
+    public async Task ChainEntries_BlankOrInvalidParameter_Returns400(string query, string field)
+    {
+        var person = await scenario.PersonAsync();
+
+        using var response = await scenario.SendAsync(HttpMethod.Get, $"{Prefix}/chain/entries?{query}", person.Token);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+    }
+
     [Fact]
     public async Task RetriedPush_OneRecord_ConflictOnNewContent()
     {

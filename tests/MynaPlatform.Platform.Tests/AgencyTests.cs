@@ -85,6 +85,9 @@ public sealed class AgencyTests(PlatformFixture platform)
 
     [Theory]
     [InlineData("Chiyoda City", "131016", "notices:write", "displayName")]
+    [InlineData("千代田\n区", "131016", "notices:write", "displayName")]
+    [InlineData("千代田区\u001b[31m", "131016", "notices:write", "displayName")]
+    [InlineData("千代田区\u202eabc", "131016", "notices:write", "displayName")]
     [InlineData("千代田区", "131017", "notices:write", "localGovernmentCode")]
     [InlineData("千代田区", "131016", "identity:operator", "scopes")]
     [InlineData("千代田区", null, "", "scopes")]

@@ -167,6 +167,21 @@ public sealed class JpkiLoginTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task TokenForOtherService_Returns403NamingScopes()
+    {
+        // The operator's token is for identity, self-info and the access log, not for notices.
+        var token = await platform.GetOperatorTokenAsync();
+
+        using var response = await SendAsync("/api/notices/inbox", token);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("このアクセストークンはこのサービス向けではありません。", problem.GetProperty("title").GetString());
+        Assert.Contains("notices:read", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("insufficient_scope", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Identity_CalledDirectlyWithoutToken_Returns401()
     {
         using var identity = platform.App.CreateHttpClient(ResourceNames.Identity, ResourceNames.HttpEndpoint);

@@ -181,6 +181,20 @@ public sealed class SelfInfoTests(PlatformFixture platform)
         Assert.Equal("問い合わせ対応", accessed.Body.GetProperty("purpose").GetString());
     }
 
+    [Theory]
+    [InlineData("xyz")]
+    [InlineData("0123456789ABCDEF0123456789ABCDEF")]
+    [InlineData("0123456789abcdef0123456789abcdef0")]
+    public async Task Operator_MalformedPersonId_Returns400(string personId)
+    {
+        var operatorToken = await platform.GetOperatorTokenAsync();
+
+        var response = await platform.CallAsync(HttpMethod.Get, $"{Prefix}/operator/persons/{personId}/records?reason={Uri.EscapeDataString("問い合わせ対応")}", operatorToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.StartsWith("personId", response.Body.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task Search_TwoCharacterQuery_MatchesNormalisedText()
     {

@@ -50,7 +50,7 @@ public static class ChainEndpoints
         try
         {
             var first = ParseNumber(after, "after", 0, 0);
-            var last = string.IsNullOrWhiteSpace(through) ? (long?)null : ParseNumber(through, "through", 0, 0);
+            var last = through is null ? (long?)null : ParseNumber(through, "through", 0, 0);
             var size = (int)ParseNumber(limit, "limit", 1, ChainReader.DefaultPageSize, ChainReader.MaxPageSize);
             var page = await reader.GetEntriesAsync(user.PersonId()!, first, last, size, cancellationToken);
             return Json(ChainJson.Page(page));
@@ -63,7 +63,8 @@ public static class ChainEndpoints
 
     private static long ParseNumber(string? text, string field, long minimum, long fallback, long maximum = long.MaxValue / 2)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        // Only a parameter left out takes the default; an empty or blank value is an error like any other.
+        if (text is null)
         {
             return fallback;
         }

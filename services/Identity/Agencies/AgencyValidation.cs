@@ -1,5 +1,6 @@
 using MynaPlatform.Authentication;
 using MynaPlatform.Reference;
+using MynaPlatform.Text;
 
 namespace MynaPlatform.Identity.Agencies;
 
@@ -11,9 +12,21 @@ public static class AgencyValidation
     public static (string DisplayName, string? Code, IReadOnlyList<string> Scopes) Validate(RegisterAgencyRequest request)
     {
         var displayName = request.DisplayName?.Trim();
-        if (string.IsNullOrEmpty(displayName) || displayName.Length > MaxDisplayNameLength || !displayName.Any(IsJapanese))
+        if (string.IsNullOrEmpty(displayName) || displayName.Length > MaxDisplayNameLength)
         {
             throw Invalid("displayName", $"機関の日本語の名称を {MaxDisplayNameLength} 文字以内で指定してください (例: 千代田区)。");
+        }
+
+        // The name is shown to residents on every notice and record of the agency.
+        if (DisplayCharacters.FindUnsafe(displayName) is var unsafeAt and >= 0)
+        {
+            throw Invalid("displayName",
+                $"機関の名称に使えない文字 U+{(int)displayName[unsafeAt]:X4} があります。改行、タブ、制御文字、文字の向きを変える記号を取り除いてください。");
+        }
+
+        if (!displayName.Any(IsJapanese))
+        {
+            throw Invalid("displayName", "機関の名称は、住民が読める日本語 (漢字、ひらがな、カタカナ) を含めて指定してください (例: 千代田区)。");
         }
 
         var code = string.IsNullOrWhiteSpace(request.LocalGovernmentCode) ? null : request.LocalGovernmentCode.Trim();

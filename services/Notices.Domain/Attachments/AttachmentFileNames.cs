@@ -1,4 +1,5 @@
 using MynaPlatform.Notices.Domain.Validation;
+using MynaPlatform.Text;
 
 namespace MynaPlatform.Notices.Domain.Attachments;
 
@@ -30,9 +31,7 @@ internal static class AttachmentFileNames
         return null;
     }
 
-    private static bool IsForbidden(char character) =>
-        character is '/' or '\\' || char.IsControl(character)
-        || character is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+    private static bool IsForbidden(char character) => character is '/' or '\\' || DisplayCharacters.IsUnsafe(character);
 
     /// <summary>The name with each forbidden character shown as U+XXXX, so the message itself stays safe to display.</summary>
     private static string Printable(string fileName) => string.Concat(fileName.Select(character =>

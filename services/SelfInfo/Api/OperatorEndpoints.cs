@@ -36,9 +36,9 @@ public static partial class OperatorEndpoints
     private static async Task<IResult> ReadPersonAsync(
         string personId, string? reason, ClaimsPrincipal user, ISelfInfoStore store, TimeProvider clock, CancellationToken cancellationToken)
     {
-        if (!RecordValidator.IsIdentifier(personId, RecordLimits.MaxAgencyPersonIdLength))
+        if (!IsPersonId(personId))
         {
-            return SelfInfoProblems.Invalid("personId", "本人の PersonId を英数字で指定してください。");
+            return SelfInfoProblems.Invalid("personId", $"本人の PersonId (英小文字と数字の 16 進数 {PersonIdLength} 桁) を指定してください。");
         }
 
         if (InvalidReason(reason, "理由は本人のアクセス記録に表示されます。") is { } invalid)
@@ -80,6 +80,11 @@ public static partial class OperatorEndpoints
         Log.Cleared(loggers.CreateLogger(typeof(OperatorEndpoints)), id, OperatorId(user));
         return TypedResults.Ok(new { flagId = id, status = "cleared" });
     }
+
+    /// <summary>The length of a PersonId, which identity makes of 16 random bytes in lower-case hex.</summary>
+    private const int PersonIdLength = 32;
+
+    private static bool IsPersonId(string value) => value.Length == PersonIdLength && value.All(char.IsAsciiHexDigitLower);
 
     private static IResult? InvalidReason(string? reason, string use) =>
         string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength || reason.Any(char.IsControl)

@@ -99,6 +99,14 @@ public static class PlatformAuthenticationExtensions
             OnChallenge = async context =>
             {
                 context.HandleResponse();
+
+                // A valid token issued for another service lacks this service's scopes, which is a 403 (RFC 6750).
+                if (context.AuthenticateFailure is SecurityTokenInvalidAudienceException)
+                {
+                    await TokenProblemResponses.WriteOtherAudienceAsync(context.HttpContext, audiences);
+                    return;
+                }
+
                 await TokenProblemResponses.WriteUnauthorizedAsync(context.HttpContext, context.Request.Headers.Authorization.Count > 0);
             },
             OnForbidden = context => TokenProblemResponses.WriteForbiddenAsync(context.HttpContext),

@@ -31,6 +31,20 @@ public static class TokenProblemResponses
         });
     }
 
+    /// <summary>Writes the 403 for a token that is valid but was issued for other services than this one.</summary>
+    public static Task WriteOtherAudienceAsync(HttpContext context, IReadOnlyCollection<string> audiences)
+    {
+        var scopes = PlatformScopes.Audiences.Where(scope => audiences.Contains(scope.Value)).Select(scope => scope.Key).Order(StringComparer.Ordinal);
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.Headers.WWWAuthenticate = "Bearer error=\"insufficient_scope\"";
+        return WriteAsync(context, new ProblemDetails
+        {
+            Status = StatusCodes.Status403Forbidden,
+            Title = "このアクセストークンはこのサービス向けではありません。",
+            Detail = $"トークンのスコープにこのサービス ({string.Join("、", audiences)}) のものがありません。{string.Join("、", scopes)} のいずれかを指定してトークンを取得し直してください。",
+        });
+    }
+
     private static async Task WriteAsync(HttpContext context, ProblemDetails problem)
     {
         var problems = context.RequestServices.GetService(typeof(IProblemDetailsService)) as IProblemDetailsService;

@@ -1,0 +1,27 @@
+using Xunit;
+
+namespace MynaPlatform.Text.Tests;
+
+public sealed class DisplayCharactersTests
+{
+    [Theory]
+    [InlineData("千代田区", -1)]
+    [InlineData("𠮷野家", -1)]
+    [InlineData("機関\n名", 2)]
+    [InlineData("機関\u0000", 2)]
+    [InlineData("機関\u001b[31m", 2)]
+    [InlineData("機関\u202eabc", 2)]
+    [InlineData("機関\u2066", 2)]
+    public void FindUnsafe_ReturnsFirstIndex(string text, int expected)
+    {
+        Assert.Equal(expected, DisplayCharacters.FindUnsafe(text));
+    }
+
+    [Fact]
+    public void FindUnsafe_LoneSurrogate_ReturnsIndex()
+    {
+        // Built in code, because an attribute argument cannot keep an unpaired surrogate.
+        Assert.Equal(2, DisplayCharacters.FindUnsafe("機関" + '\ud842'));
+        Assert.Equal(0, DisplayCharacters.FindUnsafe('\udfb7' + "機関"));
+    }
+}
