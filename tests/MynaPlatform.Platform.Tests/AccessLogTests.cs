@@ -205,17 +205,24 @@ public sealed class AccessLogTests(PlatformFixture platform)
 
         using var first = await scenario.PushAsync(caller, body);
         using var retried = await scenario.PushAsync(caller, body);
+        var otherPerson = await scenario.PersonAsync();
+        var otherBody = Exchange("retry-1", await scenario.EnrollAsync(caller, otherPerson), caller, provider, DateTimeOffset.UtcNow.AddMinutes(-1));
+        using var otherPersonReuse = await scenario.PushAsync(caller, otherBody);
         body["administrativeTask"] = "別の事務";
         using var reused = await scenario.PushAsync(caller, body);
         var list = await scenario.GetJsonAsync(person.Token, $"{Prefix}/me/records?agency={provider.ClientId}");
+        var otherList = await scenario.GetJsonAsync(otherPerson.Token, $"{Prefix}/me/records?agency={provider.ClientId}");
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Null(first.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal(
             JsonDocument.Parse(await first.Content.ReadAsStringAsync(Token)).RootElement.GetProperty("recordedAt").GetString(),
             JsonDocument.Parse(await retried.Content.ReadAsStringAsync(Token)).RootElement.GetProperty("recordedAt").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, otherPersonReuse.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, reused.StatusCode);
         Assert.Equal(1, list.GetProperty("total").GetInt32());
+        Assert.Equal(0, otherList.GetProperty("total").GetInt32());
     }
 
     [Fact]

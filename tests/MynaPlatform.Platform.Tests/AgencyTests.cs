@@ -153,6 +153,7 @@ public sealed class AgencyTests(PlatformFixture platform)
         using var response = await PostAsync(AgenciesPath, await platform.GetOperatorTokenAsync(), new { displayName = name, localGovernmentCode = code, scopes });
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        Assert.Null(response.Headers.Location);
         var registered = JsonDocument.Parse(body).RootElement;
         var clientId = registered.GetProperty("clientId").GetString()!;
         return (clientId, await platform.GetClientTokenAsync(clientId, registered.GetProperty("clientSecret").GetString()!));

@@ -25,7 +25,7 @@ public static class ExchangeEndpoints
         {
             var (receipt, created) = await intake.RecordAsync(request, user.FindFirstValue(PlatformClaims.Subject)!, cancellationToken);
             return created
-                ? TypedResults.Created($"/api/{AccessLogServiceExtensions.RoutePrefix}/partner/exchanges/{Uri.EscapeDataString(receipt.RecordId)}", receipt)
+                ? TypedResults.Created((string?)null, receipt) // no route reads one exchange back, so no Location
                 : TypedResults.Ok(receipt);
         }
         catch (AccessLogRequestException rejection)

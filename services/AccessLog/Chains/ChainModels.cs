@@ -36,6 +36,12 @@ public enum AppendStatus
     /// <summary>A record with the same source key exists; <see cref="AppendOutcome.Entry"/> is that record.</summary>
     DuplicateSource,
 
+    /// <summary>
+    /// A record with the same source key exists in another person's chain; nothing was appended, and
+    /// <see cref="AppendOutcome.Entry"/> is null, so that record is not shown to this caller.
+    /// </summary>
+    DuplicateSourceOfOtherPerson,
+
     /// <summary>The inbox had processed the message before; nothing was appended.</summary>
     DuplicateMessage,
 }

@@ -38,15 +38,18 @@ public sealed partial class ExchangeIntake(
 
         var index = new EntryIndex(record.Kind, record.ProvidedAt, [record.RequesterAgencyId, record.ProviderAgencyId], record.AdministrativeTask, record.WithheldUntil);
         var outcome = await writer.AppendAsync(personId, new NewRecord(record, SourceKey(callerAgencyId, recordId), index), null, cancellationToken);
-        var entry = outcome.Entry!;
 
-        if (outcome.Status == AppendStatus.DuplicateSource
-            && !CanonicalJson.Serialize(entry.Content!.Record).AsSpan().SequenceEqual(record.ToCanonicalBytes()))
+        // The same record id for another person is other content too, whatever the record says.
+        if (outcome.Status == AppendStatus.DuplicateSourceOfOtherPerson
+            || (outcome.Status == AppendStatus.DuplicateSource
+                && !CanonicalJson.Serialize(outcome.Entry!.Content!.Record).AsSpan().SequenceEqual(record.ToCanonicalBytes())))
         {
             throw AccessLogRequestException.ForField(StatusCodes.Status409Conflict, "record_id_reused", "recordId",
                 "この記録 ID は別の内容で登録済みです。",
-                "同じ記録 ID で異なる内容は登録できません。再送なら最初と同じ内容を、新しい記録なら新しい記録 ID を送ってください。");
+                "同じ記録 ID で異なる内容 (別の本人を含む) は登録できません。再送なら最初と同じ内容を、新しい記録なら新しい記録 ID を送ってください。");
         }
+
+        var entry = outcome.Entry!;
 
         var created = outcome.Status == AppendStatus.Appended;
         Log.ExchangeRecorded(logger, callerAgencyId, created);

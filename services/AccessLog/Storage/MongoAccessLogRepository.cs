@@ -61,7 +61,9 @@ internal sealed class MongoAccessLogRepository(IMongoDatabase database, MongoTra
                 var existing = await Entries.Find(session, BySource(record.SourceKey)).FirstOrDefaultAsync(token);
                 if (existing is not null)
                 {
-                    return new AppendOutcome(AppendStatus.DuplicateSource, existing.ToEntry());
+                    return existing.PersonId == personId
+                        ? new AppendOutcome(AppendStatus.DuplicateSource, existing.ToEntry())
+                        : new AppendOutcome(AppendStatus.DuplicateSourceOfOtherPerson, null);
                 }
 
                 var chain = await Chains.Find(session, ChainOf(personId)).FirstOrDefaultAsync(token);

@@ -38,9 +38,11 @@ internal sealed class SqliteAccessLogRepository(SqliteDatabase database, SqliteI
                 return new AppendOutcome(AppendStatus.DuplicateMessage, null);
             }
 
-            if (await FindBySourceAsync(write, record.SourceKey, cancellationToken) is { } existing)
+            if (await FindSourceOwnerAsync(write, record.SourceKey, cancellationToken) is { } owner)
             {
-                return new AppendOutcome(AppendStatus.DuplicateSource, existing);
+                return owner == personId
+                    ? new AppendOutcome(AppendStatus.DuplicateSource, await FindBySourceAsync(write, record.SourceKey, cancellationToken))
+                    : new AppendOutcome(AppendStatus.DuplicateSourceOfOtherPerson, null);
             }
 
             var chain = await FindOrCreateAsync(write, personId, cancellationToken);
@@ -221,6 +223,13 @@ internal sealed class SqliteAccessLogRepository(SqliteDatabase database, SqliteI
         insert.Parameters.AddWithValue("$hash", tip.Hash);
         await insert.ExecuteNonQueryAsync(cancellationToken);
         return new PersonChain(tip.ChainId, tip, null, null);
+    }
+
+    private static async Task<string?> FindSourceOwnerAsync(SqliteWrite write, string sourceKey, CancellationToken cancellationToken)
+    {
+        await using var query = write.CreateCommand("SELECT person_id FROM access_log_entries WHERE source_key = $sourceKey;");
+        query.Parameters.AddWithValue("$sourceKey", sourceKey);
+        return await query.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     private static async Task<ChainEntry?> FindBySourceAsync(SqliteWrite write, string sourceKey, CancellationToken cancellationToken)

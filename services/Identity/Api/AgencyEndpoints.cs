@@ -32,7 +32,8 @@ public static class AgencyEndpoints
         HandleAsync(async () =>
         {
             var registered = await agencies.RegisterAsync(request, cancellationToken);
-            return TypedResults.Created($"/api/{IdentityServiceExtensions.RoutePrefix}/operator/agencies/{registered.ClientId}", registered);
+            // No Location: no route reads one agency's registration back.
+            return TypedResults.Created((string?)null, registered);
         });
 
     private static Task<IResult> EnrollAsync(

@@ -59,6 +59,20 @@ public abstract class AccessLogContractTests
     }
 
     [Fact]
+    public async Task Append_SameSourceOtherPerson_AppendsNothing()
+    {
+        await using var storage = await CreateStorageAsync();
+
+        var first = await AppendAsync(storage, "person-a", Exchange("same"), Start);
+        var second = await AppendAsync(storage, "person-b", Exchange("same"), Start.AddMinutes(1));
+
+        Assert.Equal(AppendStatus.Appended, first.Status);
+        Assert.Equal(AppendStatus.DuplicateSourceOfOtherPerson, second.Status);
+        Assert.Null(second.Entry);
+        Assert.Equal(0, (await storage.Chains.GetOrCreateChainAsync("person-b", Token)).Tip.Sequence);
+    }
+
+    [Fact]
     public async Task Append_SameInboxMessage_AppendsOnce()
     {
         await using var storage = await CreateStorageAsync();
