@@ -108,7 +108,9 @@ echo
 printf '[test] %s\n' "${summary[@]}"
 if [ "${#service_errors[@]}" -gt 0 ]; then
   # The last errors the services logged during the failed projects, to tell a test's fault from the platform's.
-  printf '[test] service error: %s\n' "${service_errors[@]: -20}"
+  # An offset past the start would expand to nothing, so the last 20 are sliced from a computed index.
+  first=$(( ${#service_errors[@]} > 20 ? ${#service_errors[@]} - 20 : 0 ))
+  printf '[test] service error: %s\n' "${service_errors[@]:first}"
 fi
 if [ "${#failures[@]}" -gt 0 ]; then
   # Repeated at the end so that a log cut to its last lines still names what failed.

@@ -54,11 +54,8 @@ public sealed partial class PlatformExceptionHandler(
         var status = exception.StatusCode;
         if (exception.InnerException is JsonException json)
         {
-            var path = JsonBodyProblem.KeyOf(json.Path);
-            var detail = path == JsonBodyProblem.RootPath
-                ? JsonBodyProblem.Unreadable
-                : $"項目 '{path}' の値が JSON として正しくないか、型が違います。値の型と書式を確認して送り直してください。";
-            return Invalid(path, "リクエスト本文を読み取れませんでした。", detail);
+            var (key, detail) = JsonBodyProblem.Describe(json);
+            return Invalid(key, "リクエスト本文を読み取れませんでした。", detail);
         }
 
         if (status == StatusCodes.Status413PayloadTooLarge)

@@ -16,6 +16,7 @@ public static class ProblemDetailsExtensions
 
         // A body that cannot be bound throws, so the handler can name the field instead of an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(options => JsonBodyProblem.ReadStrictly(options.SerializerOptions));
         return services;
     }
 

@@ -28,7 +28,7 @@ internal static class StatusProblemText
             StatusCodes.Status404NotFound => ("指定されたアドレスは存在しません。", "URL を確認してください。"),
             StatusCodes.Status405MethodNotAllowed => ("この HTTP メソッドは使えません。", "API 仕様で、この URL に使える HTTP メソッドを確認してください。"),
             StatusCodes.Status413PayloadTooLarge => ("リクエストの本文が大きすぎます。", "本文を小さくするか、複数のリクエストに分けて送り直してください。"),
-            StatusCodes.Status415UnsupportedMediaType => ("本文の形式に対応していません。", "Content-Type を API 仕様のとおりに指定して送り直してください。"),
+            StatusCodes.Status415UnsupportedMediaType => ("本文の形式に対応していません。", "Content-Type を API 仕様のとおりに指定して送り直してください。JSON の本文は Content-Type: application/json で送ります。"),
             StatusCodes.Status429TooManyRequests => ("リクエストが多すぎます。", "しばらく待ってから送り直してください。"),
             >= 500 => ("サーバーでエラーが発生しました。", RetryLater),
             _ => ("リクエストを処理できませんでした。", "URL、ヘッダー、本文の形式を確認して送り直してください。"),

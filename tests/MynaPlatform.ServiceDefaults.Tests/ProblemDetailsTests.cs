@@ -44,6 +44,36 @@ public sealed class ProblemDetailsTests
         Assert.True(problem.GetProperty("errors").TryGetProperty("$", out _), problem.ToString());
     }
 
+    [Theory]
+    [InlineData("""{"title": "x", "count": 1, "sender": "偽機関"}""", "sender", "この API にありません")]
+    [InlineData("""{"title": "x", "title": "y", "count": 1}""", "title", "2 回以上")]
+    public async Task StrictBody_UnknownOrRepeatedMember_Returns400NamingIt(string json, string field, string text)
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var response = await PostItemAsync(service, json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ReadProblemAsync(response);
+        var message = problem.GetProperty("errors").GetProperty(field)[0].GetString();
+        Assert.Contains($"'{field}'", message, StringComparison.Ordinal);
+        Assert.Contains(text, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TruncatedJson_Returns400ForWholeRequestWithPosition()
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var response = await PostItemAsync(service, """{"title":""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await ReadProblemAsync(response);
+        var message = problem.GetProperty("errors").GetProperty("$")[0].GetString();
+        Assert.Contains("1 行目", message, StringComparison.Ordinal);
+        Assert.Contains("JSON の書式", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task EmptyBody_Returns400SayingBodyMissing()
     {

@@ -20,7 +20,7 @@ public sealed partial class AgencyDirectoryClient(
 {
     private static readonly TimeSpan NameLifetime = TimeSpan.FromMinutes(10);
 
-    private readonly ConcurrentDictionary<string, (string? Name, DateTimeOffset ReadAt)> _names = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Name, DateTimeOffset ReadAt)> _names = new(StringComparer.Ordinal);
 
     /// <summary>Returns the agency's display name, or null when no agency has this id.</summary>
     /// <exception cref="RpcException">The identity service failed or could not be reached.</exception>
@@ -43,7 +43,12 @@ public sealed partial class AgencyDirectoryClient(
             name = null;
         }
 
-        _names[agencyId] = (name, now);
+        // Only a found name is kept: an agency registered after a rejected push must be found on the next one.
+        if (name is not null)
+        {
+            _names[agencyId] = (name, now);
+        }
+
         return name;
     }
 

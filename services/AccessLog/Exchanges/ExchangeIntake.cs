@@ -39,7 +39,7 @@ public sealed partial class ExchangeIntake(
         var index = new EntryIndex(record.Kind, record.ProvidedAt, [record.RequesterAgencyId, record.ProviderAgencyId], record.AdministrativeTask, record.WithheldUntil);
         var outcome = await writer.AppendAsync(personId, new NewRecord(record, SourceKey(callerAgencyId, recordId), index), null, cancellationToken);
 
-        // The same record id for another person is other content too, whatever the record says.
+        // The same record id for another person counts as other content, even with an identical record.
         if (outcome.Status == AppendStatus.DuplicateSourceOfOtherPerson
             || (outcome.Status == AppendStatus.DuplicateSource
                 && !CanonicalJson.Serialize(outcome.Entry!.Content!.Record).AsSpan().SequenceEqual(record.ToCanonicalBytes())))

@@ -65,11 +65,8 @@ public sealed record NoticeBatchRequest(IReadOnlyList<NoticePushRequest?>? Items
 
 public static class PushJson
 {
-    /// <summary>Web defaults, and an unknown member is an error, so a field such as a sender is never silently ignored.</summary>
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
+    /// <summary>Web defaults, read strictly, so a field such as a sender is never silently ignored.</summary>
+    public static readonly JsonSerializerOptions Options = CreateOptions();
 
     /// <summary>Reads a request body; on failure returns a Japanese message that names the JSON path.</summary>
     public static async Task<(T? Value, FieldError? Error)> ReadAsync<T>(Stream body, CancellationToken cancellationToken)
@@ -85,14 +82,15 @@ public static class PushJson
         catch (JsonException exception)
         {
             // The key "$" (the JSON root) keeps a broken request apart from the notice's own field "body" (本文).
-            var path = JsonBodyProblem.KeyOf(exception.Path);
-            if (path == JsonBodyProblem.RootPath)
-            {
-                return (null, new FieldError(path, JsonBodyProblem.Unreadable));
-            }
-
-            return (null, new FieldError(path,
-                $"{path} を読み取れませんでした。JSON の書式と値の型（文字列は \"...\"）を確認し、定義されていない項目（送信元など）を含めずに送ってください。"));
+            var (key, detail) = JsonBodyProblem.Describe(exception);
+            return (null, new FieldError(key, detail));
         }
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        JsonBodyProblem.ReadStrictly(options);
+        return options;
     }
 }

@@ -33,9 +33,11 @@ public static class PushReasons
 
 public static class PushResponses
 {
+    /// <summary>Web defaults; Japanese text is written as it is, as in the other responses, not as <c>\uXXXX</c> escapes.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
     public static PushedNotice Single(Guid noticeId, DateTimeOffset visibleAt, DateTimeOffset now) =>

@@ -88,7 +88,7 @@ public static partial class OperatorEndpoints
 
     private static IResult? InvalidReason(string? reason, string use) =>
         string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength || reason.Any(char.IsControl)
-            ? SelfInfoProblems.Invalid("reason", $"理由を改行なしの {MaxReasonLength} 文字以内で指定してください。{use}")
+            ? SelfInfoProblems.Invalid("reason", $"理由 (reason) は必須です。改行なしの {MaxReasonLength} 文字以内で指定してください。{use}")
             : null;
 
     private static string OperatorId(ClaimsPrincipal user) => user.FindFirstValue(PlatformClaims.Subject)!;

@@ -34,6 +34,7 @@ public sealed class NoticeBatchTests(PlatformFixture platform)
         Assert.Equal(["accepted", "rejected", "rejected", "accepted", "accepted"], results.Select(item => item.GetProperty("status").GetString()));
         Assert.Equal("unknown_recipient", results[1].GetProperty("reason").GetString());
         Assert.Contains("recipient", results[1].GetProperty("errors").GetProperty("recipient")[0].GetString());
+        Assert.DoesNotContain("\\u", body, StringComparison.Ordinal);
         Assert.Equal("invalid_fields", results[2].GetProperty("reason").GetString());
         Assert.True(results[2].GetProperty("errors").TryGetProperty("title", out _));
         Assert.True(results[2].GetProperty("errors").TryGetProperty("category", out _));
