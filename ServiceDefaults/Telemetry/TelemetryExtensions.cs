@@ -16,9 +16,17 @@ public static class TelemetryExtensions
     /// <summary>ActivitySource and Meter name that the platform's own libraries use.</summary>
     public const string PlatformSource = "MynaPlatform";
 
+    /// <summary>The log category of ASP.NET Core's request start and finish records.</summary>
+    public const string HostingDiagnosticsCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     public static TBuilder AddPlatformTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
+        // ASP.NET Core's request records ("Request starting GET /path?q=...") carry the whole query
+        // string, where a person's search words and an operator's reason travel, so they stay off
+        // whatever level the configuration sets. The server spans keep the path and redact the query.
+        builder.Logging.AddFilter(HostingDiagnosticsCategory, LogLevel.Warning);
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;

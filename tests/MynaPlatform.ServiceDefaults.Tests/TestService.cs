@@ -22,12 +22,14 @@ internal sealed class TestService : IAsyncDisposable
     public HttpClient Client { get; }
 
     public static async Task<TestService> StartAsync(
-        Action<WebApplication> mapEndpoints, IDictionary<string, string?>? settings = null, string environment = "Development")
+        Action<WebApplication> mapEndpoints, IDictionary<string, string?>? settings = null, string environment = "Development",
+        Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapDefaultEndpoints();
