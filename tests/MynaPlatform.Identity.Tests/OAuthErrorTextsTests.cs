@@ -50,6 +50,7 @@ public sealed class OAuthErrorTextsTests
     [Theory]
     [InlineData(null)]
     [InlineData("https://example.test/errors/ID2029")]
+    [InlineData(Documentation + "ID2024")]
     public void Describe_PlatformOwnError_KeepsText(string? errorUri)
     {
         Assert.Null(OAuthErrorTexts.Describe("invalid_grant", "証明書は失効しています。", errorUri));

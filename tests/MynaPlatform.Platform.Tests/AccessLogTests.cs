@@ -195,6 +195,24 @@ public sealed class AccessLogTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Push_SeveralInvalidFields_ListsEach()
+    {
+        var person = await scenario.PersonAsync();
+        var caller = await scenario.AgencyAsync("川崎市", "141305");
+        var provider = await scenario.AgencyAsync("地方公共団体情報システム機構");
+        var body = Exchange("bad id with spaces", await scenario.EnrollAsync(caller, person), caller, provider, DateTimeOffset.UtcNow.AddMinutes(-1));
+        body["requestedAt"] = "yesterday";
+        body["withheldUntil"] = "2026/04/01";
+
+        using var response = await scenario.PushAsync(caller, body);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["recordId", "requestedAt", "withheldUntil"], problem.GetProperty("errors").EnumerateObject().Select(error => error.Name));
+        Assert.Equal("recordId", problem.GetProperty("field").GetString());
+    }
+
+    [Fact]
     public async Task RetriedPush_OneRecord_ConflictOnNewContent()
     {
         var person = await scenario.PersonAsync();

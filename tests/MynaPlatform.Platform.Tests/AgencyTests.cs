@@ -104,6 +104,20 @@ public sealed class AgencyTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task RegisterAgency_ThreeInvalidFields_ListsEach()
+    {
+        var operatorToken = await platform.GetOperatorTokenAsync();
+
+        using var response = await PostAsync(AgenciesPath, operatorToken, new { displayName = "Chiyoda", localGovernmentCode = "131017", scopes = Array.Empty<string>() });
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(["displayName", "localGovernmentCode", "scopes"], errors.EnumerateObject().Select(error => error.Name).Order(StringComparer.Ordinal));
+        Assert.StartsWith("displayName", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task AgencyRoutes_WrongCaller_Returns403()
     {
         var agency = await RegisterAgencyTokenAsync("堺市", "271403", ["notices:write"]);

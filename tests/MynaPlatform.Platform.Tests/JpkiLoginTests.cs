@@ -102,7 +102,10 @@ public sealed class JpkiLoginTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
-        Assert.Equal(JpkiReasonCodes.ChallengeReused, await ReasonCodeAsync(second));
+        var error = await second.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(JpkiReasonCodes.ChallengeReused, error.GetProperty(JpkiReasonCodes.ProblemExtension).GetString());
+        // The platform's own text, not the generic one OpenIddict's identifier would give.
+        Assert.Contains("チャレンジは 1 回しか使えません", error.GetProperty("error_description").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -49,6 +49,24 @@ public sealed class KeyRotationTests(PlatformFixture platform)
         Assert.Contains(oldKeyId, await PublishedKeyIdsAsync(gateway));
     }
 
+    [Fact]
+    public async Task Rotate_ThreeTimesQuickly_KeepsSigningKey()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        var signingKeyId = KeyIdOf(await platform.GetAgencyTokenAsync());
+        var operatorToken = await platform.GetOperatorTokenAsync();
+
+        for (var rotation = 0; rotation < 3; rotation++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, RotatePath).WithBearer(operatorToken);
+            using var rotated = await gateway.SendAsync(request, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        }
+
+        Assert.Contains(signingKeyId, await PublishedKeyIdsAsync(gateway));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(gateway, await platform.GetAgencyTokenAsync()));
+    }
+
     private async Task<string> WaitForTokenSignedByAsync(string keyId)
     {
         var clock = Stopwatch.StartNew();

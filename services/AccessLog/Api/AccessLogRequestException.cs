@@ -4,7 +4,8 @@ namespace MynaPlatform.AccessLog.Api;
 /// A request the service rejects, with the status, a stable reason code, the field at fault and a
 /// Japanese detail that explains how to fix it. Endpoints turn it into ProblemDetails.
 /// </summary>
-public sealed class AccessLogRequestException(int status, string reason, string? field, string title, string detail, string? fix = null)
+public sealed class AccessLogRequestException(
+    int status, string reason, string? field, string title, string detail, string? fix = null, IReadOnlyDictionary<string, string[]>? errors = null)
     : Exception(detail)
 {
     public int Status { get; } = status;
@@ -23,6 +24,16 @@ public sealed class AccessLogRequestException(int status, string reason, string?
     public static AccessLogRequestException Invalid(string field, string fix) =>
         ForField(StatusCodes.Status400BadRequest, "invalid_request", field, $"{field} が正しくありません。", fix);
 
+    /// <summary>Returns the rejection of several invalid fields: the detail and <c>field</c> name the first, <c>errors</c> lists them all.</summary>
+    public static AccessLogRequestException InvalidFields(IReadOnlyList<(string Field, string Fix)> errors)
+    {
+        var (field, fix) = errors[0];
+        var title = errors.Count == 1 ? $"{field} が正しくありません。" : $"入力内容に誤りがあります ({errors.Count} 項目)。";
+        return new(StatusCodes.Status400BadRequest, "invalid_request", field, title, $"{field}: {fix}", fix,
+            errors.GroupBy(error => error.Field, StringComparer.Ordinal)
+                .ToDictionary(group => group.Key, group => group.Select(error => error.Fix).ToArray(), StringComparer.Ordinal));
+    }
+
     /// <summary>Returns a rejection of one field, whose detail starts with the field name and whose <c>errors</c> entry is the fix alone.</summary>
     public static AccessLogRequestException ForField(int status, string reason, string field, string title, string fix) =>
         new(status, reason, field, title, $"{field}: {fix}", fix);
@@ -34,7 +45,11 @@ public sealed class AccessLogRequestException(int status, string reason, string?
     public IResult ToResult()
     {
         var extensions = new Dictionary<string, object?> { ["reason"] = Reason, ["field"] = Field };
-        if (Field is not null)
+        if (errors is not null)
+        {
+            extensions["errors"] = errors;
+        }
+        else if (Field is not null)
         {
             extensions["errors"] = new Dictionary<string, string[]> { [Field] = [Fix ?? Detail] };
         }

@@ -15,52 +15,84 @@ public static partial class ExchangeValidation
     /// <summary>How far in the future a request or provision time may be, for clocks that differ slightly.</summary>
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Returns the exchange's values, or throws listing every invalid field. A caller that is neither
+    /// party gets its 403 at once, because the other fields do not matter then.
+    /// </summary>
     public static (string RecordId, string AgencyPersonId, ExchangeRecord Record) Validate(ExchangeRequest request, string callerAgencyId, DateTimeOffset now)
     {
-        var recordId = request.RecordId?.Trim();
-        if (string.IsNullOrEmpty(recordId) || recordId.Length > MaxIdLength || !RecordIdPattern().IsMatch(recordId))
+        var errors = new List<(string Field, string Fix)>();
+
+        T? Check<T>(Func<T> read)
         {
-            throw AccessLogRequestException.Invalid("recordId", $"機関での記録 ID を英数字と . _ : - の {MaxIdLength} 文字以内で指定してください。再送では同じ ID を送ってください。");
+            try
+            {
+                return read();
+            }
+            catch (AccessLogRequestException rejection) when (rejection is { Status: StatusCodes.Status400BadRequest, Field: { } field, Fix: { } fix })
+            {
+                errors.Add((field, fix));
+                return default;
+            }
         }
 
-        var agencyPersonId = request.AgencyPersonId?.Trim();
-        if (string.IsNullOrEmpty(agencyPersonId) || agencyPersonId.Length > MaxIdLength)
+        var recordId = Check(() => RequireRecordId(request.RecordId));
+        var agencyPersonId = Check(() => RequireAgencyPersonId(request.AgencyPersonId));
+        var requester = Check(() => RequireId(request.RequesterAgencyId, "requesterAgencyId", "情報照会者"));
+        var provider = Check(() => RequireId(request.ProviderAgencyId, "providerAgencyId", "情報提供者"));
+        if (requester is not null && provider is not null)
         {
-            throw AccessLogRequestException.Invalid("agencyPersonId", "本人の登録 (enrollments) で受け取った、この機関の本人識別子を指定してください。");
+            if (requester == provider)
+            {
+                errors.Add(("providerAgencyId", "情報提供者には情報照会者と異なる機関の ID を指定してください。"));
+            }
+            else if (requester != callerAgencyId && provider != callerAgencyId)
+            {
+                throw new AccessLogRequestException(StatusCodes.Status403Forbidden, "caller_not_party", "requesterAgencyId",
+                    "呼び出し元の機関はこのやりとりの当事者ではありません。",
+                    "requesterAgencyId または providerAgencyId のどちらかに、呼び出し元の機関 ID を指定してください。");
+            }
         }
 
-        var requester = RequireId(request.RequesterAgencyId, "requesterAgencyId", "情報照会者");
-        var provider = RequireId(request.ProviderAgencyId, "providerAgencyId", "情報提供者");
-        if (requester == provider)
+        var requestedAt = Check<DateTimeOffset?>(() => RequireInstant(request.RequestedAt, "requestedAt", now));
+        var providedAt = Check<DateTimeOffset?>(() => RequireInstant(request.ProvidedAt, "providedAt", now));
+        if (requestedAt is not null && providedAt < requestedAt)
         {
-            throw AccessLogRequestException.Invalid("providerAgencyId", "情報提供者には情報照会者と異なる機関の ID を指定してください。");
+            errors.Add(("providedAt", "提供日時には照会日時 (requestedAt) 以降の日時を指定してください。"));
         }
 
-        if (requester != callerAgencyId && provider != callerAgencyId)
-        {
-            throw new AccessLogRequestException(StatusCodes.Status403Forbidden, "caller_not_party", "requesterAgencyId",
-                "呼び出し元の機関はこのやりとりの当事者ではありません。",
-                "requesterAgencyId または providerAgencyId のどちらかに、呼び出し元の機関 ID を指定してください。");
-        }
-
-        var requestedAt = RequireInstant(request.RequestedAt, "requestedAt", now);
-        var providedAt = RequireInstant(request.ProvidedAt, "providedAt", now);
-        if (providedAt < requestedAt)
-        {
-            throw AccessLogRequestException.Invalid("providedAt", "提供日時には照会日時 (requestedAt) 以降の日時を指定してください。");
-        }
-
-        var task = RequireName(request.AdministrativeTask, "administrativeTask", "事務の名称");
+        var task = Check(() => RequireName(request.AdministrativeTask, "administrativeTask", "事務の名称"));
         var items = request.DataItems ?? [];
         if (items.Count is 0 or > MaxDataItems)
         {
-            throw AccessLogRequestException.Invalid("dataItems", $"特定個人情報名を 1 件以上 {MaxDataItems} 件以内の配列で指定してください。");
+            errors.Add(("dataItems", $"特定個人情報名を 1 件以上 {MaxDataItems} 件以内の配列で指定してください。"));
         }
 
-        var dataItems = items.Select((item, index) => RequireName(item, $"dataItems[{index}]", "特定個人情報名")).ToList();
-        var withheldUntil = OptionalDate(request.WithheldUntil, "withheldUntil");
+        var dataItems = items.Take(MaxDataItems).Select((item, index) => Check(() => RequireName(item, $"dataItems[{index}]", "特定個人情報名"))).ToList();
+        var withheldUntil = Check(() => OptionalDate(request.WithheldUntil, "withheldUntil"));
 
-        return (recordId, agencyPersonId, new ExchangeRecord(requester, provider, requestedAt, providedAt, task, dataItems, withheldUntil));
+        if (errors.Count > 0)
+        {
+            throw AccessLogRequestException.InvalidFields(errors);
+        }
+
+        return (recordId!, agencyPersonId!, new ExchangeRecord(requester!, provider!, requestedAt!.Value, providedAt!.Value, task!, dataItems!, withheldUntil));
+    }
+
+    private static string RequireRecordId(string? value)
+    {
+        var recordId = value?.Trim();
+        return string.IsNullOrEmpty(recordId) || recordId.Length > MaxIdLength || !RecordIdPattern().IsMatch(recordId)
+            ? throw AccessLogRequestException.Invalid("recordId", $"機関での記録 ID を英数字と . _ : - の {MaxIdLength} 文字以内で指定してください。再送では同じ ID を送ってください。")
+            : recordId;
+    }
+
+    private static string RequireAgencyPersonId(string? value)
+    {
+        var agencyPersonId = value?.Trim();
+        return string.IsNullOrEmpty(agencyPersonId) || agencyPersonId.Length > MaxIdLength
+            ? throw AccessLogRequestException.Invalid("agencyPersonId", "本人の登録 (enrollments) で受け取った、この機関の本人識別子を指定してください。")
+            : agencyPersonId;
     }
 
     private static string RequireId(string? value, string field, string role)

@@ -19,8 +19,13 @@ public sealed record EnrollmentRequest(string? IndividualNumber);
 public sealed record EnrollmentResponse(string AgencyPersonId);
 
 /// <summary>A request the identity service rejects, with the field, the fix in Japanese and a stable reason.</summary>
-public sealed class AgencyRequestException(int status, string reason, string title, string detail) : Exception($"Agency request rejected: {reason}")
+public sealed class AgencyRequestException(
+    int status, string reason, string title, string detail, IReadOnlyDictionary<string, string[]>? errors = null)
+    : Exception($"Agency request rejected: {reason}")
 {
+    /// <summary>Each invalid field with its fix, or null when the rejection is not about fields.</summary>
+    public IReadOnlyDictionary<string, string[]>? Errors { get; } = errors;
+
     public int Status { get; } = status;
 
     public string Reason { get; } = reason;

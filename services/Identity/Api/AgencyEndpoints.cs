@@ -52,8 +52,13 @@ public static class AgencyEndpoints
         }
         catch (AgencyRequestException rejection)
         {
-            return TypedResults.Problem(statusCode: rejection.Status, title: rejection.Title, detail: rejection.Detail,
-                extensions: new Dictionary<string, object?> { [ReasonExtension] = rejection.Reason });
+            var extensions = new Dictionary<string, object?> { [ReasonExtension] = rejection.Reason };
+            if (rejection.Errors is { } errors)
+            {
+                extensions["errors"] = errors;
+            }
+
+            return TypedResults.Problem(statusCode: rejection.Status, title: rejection.Title, detail: rejection.Detail, extensions: extensions);
         }
     }
 }

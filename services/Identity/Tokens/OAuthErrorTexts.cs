@@ -19,7 +19,9 @@ namespace MynaPlatform.Identity.Tokens;
 /// OpenIddict names each of its errors in <c>error_uri</c> (<c>…/errors/ID2029</c>), and its English
 /// text quotes the parameter or value concerned (<c>The mandatory 'grant_type' parameter is
 /// missing.</c>). The Japanese text is chosen by that identifier and gets the quoted values in the
-/// same order. Errors raised by the platform's own code carry no such identifier and keep their text.
+/// same order. OpenIddict also gives the platform's own rejections an identifier (ID2024), so a
+/// description that is not plain ASCII, which OpenIddict's English texts are, is the platform's
+/// own Japanese and is kept.
 /// </remarks>
 public static partial class OAuthErrorTexts
 {
@@ -117,7 +119,8 @@ public static partial class OAuthErrorTexts
     /// <summary>Returns the Japanese text for an OpenIddict error, or null for an error that is not OpenIddict's own.</summary>
     public static string? Describe(string? error, string? description, string? errorUri)
     {
-        if (error is null || errorUri is null || !errorUri.StartsWith(OpenIddictErrorPrefix, StringComparison.Ordinal))
+        if (error is null || errorUri is null || !errorUri.StartsWith(OpenIddictErrorPrefix, StringComparison.Ordinal)
+            || (description is not null && !Ascii.IsValid(description)))
         {
             return null;
         }

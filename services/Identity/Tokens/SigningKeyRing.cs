@@ -72,8 +72,15 @@ public sealed partial class SigningKeyRing
         lock (_gate)
         {
             var activatesAt = _clock.GetUtcNow() + _validation.JwksRefreshInterval + _validation.JwksMinimumRefreshInterval;
+            var active = Active;
             var created = Create(activatesAt);
-            var kept = _keys.Append(created).OrderByDescending(key => key.ActivatesAt).Take(_retained).ToList();
+
+            // The key that signs now stays, with the newest others: rotations in quick succession would
+            // otherwise retire it before any newer key may sign, and tokens would carry a key id that
+            // validators have not read yet.
+            var kept = _keys.Append(created).Where(key => key != active)
+                .OrderByDescending(key => key.ActivatesAt).Take(_retained - 1)
+                .Append(active).ToList();
             foreach (var removed in _keys.Except(kept))
             {
                 File.Delete(PathOf(removed.KeyId));

@@ -15,7 +15,7 @@ public static class TokenProblemResponses
             Status = StatusCodes.Status401Unauthorized,
             Title = tokenPresent ? "アクセストークンが無効です。" : "アクセストークンがありません。",
             Detail = tokenPresent
-                ? "Authorization ヘッダーのトークンは署名、発行者、有効期限のいずれかが正しくありません。ログインし直して新しいトークンを取得してください。"
+                ? "Authorization ヘッダーのトークンは、署名、発行者、有効期限のいずれかが正しくないか、ログアウトや紛失届でセッションが終了しています。ログインし直して新しいトークンを取得してください。"
                 : "Authorization ヘッダーに \"Bearer <アクセストークン>\" を指定してください。トークンはトークンエンドポイントで取得できます。",
         });
     }

@@ -22,6 +22,7 @@ public static class MynaDemoCli
         CancellationToken cancellationToken = default)
     {
         var text = DemoText.For(getVariable);
+        System.Globalization.CultureInfo.CurrentUICulture = text.Culture;
         var dataDirectory = new Option<string>("--data-dir")
         {
             HelpName = "folder",
