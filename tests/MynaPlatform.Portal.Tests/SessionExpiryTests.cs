@@ -22,7 +22,7 @@ public sealed class SessionExpiryTests(PlatformFixture platform, BrowserFixture 
             return new Uri(page.Url).AbsolutePath == "/login";
         }, TimeSpan.FromSeconds(20), "the portal sends the person with an ended session to the login page");
 
-        Assert.Contains("ログインの有効期限が切れました。", await page.Locator("main").InnerTextAsync());
+        Assert.Contains("ログインが終わりました。", await page.Locator("main").InnerTextAsync());
         await page.LoginWithCardAsync(platform, card);
         Assert.Equal("/login-history", new Uri(page.Url).AbsolutePath);
     }

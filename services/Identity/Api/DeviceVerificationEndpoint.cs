@@ -33,8 +33,8 @@ public static class DeviceVerificationEndpoint
             || codeResult.Principal is not { } code
             || string.IsNullOrEmpty(code.GetClaim(OpenIddictConstants.Claims.ClientId)))
         {
-            return Problem(StatusCodes.Status400BadRequest, JpkiReasonCodes.RequestInvalid, "ユーザーコードが無効です。",
-                "user_code にはポータルに表示されたコードを指定してください。コードの期限が切れた場合はポータルでやり直してください。");
+            return Problem(StatusCodes.Status400BadRequest, JpkiReasonCodes.RequestInvalid, "ログイン用コードが無効です。",
+                "ポータルに表示されたログイン用コード (user_code、myna-card の --code) を指定してください。コードは一度しか使えず、期限が切れたり使い終わったりしたコードはポータルで「ログインを始める」からやり直してください。");
         }
 
         try

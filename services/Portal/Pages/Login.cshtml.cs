@@ -85,8 +85,8 @@ public sealed class LoginModel(DeviceLoginFlow flow) : PageModel
 public static class LoginMessages
 {
     public static readonly ScreenMessage SessionExpired = new(
-        "ログインの有効期限が切れました。",
-        "続けるには、もう一度ログインしてください。ログインすると、見ていた画面に戻ります。");
+        "ログインが終わりました。",
+        "有効期限が切れたか、ほかの端末でのログアウトや紛失届によってログインが終わりました。続けるには、もう一度ログインしてください。ログインすると、見ていた画面に戻ります。");
 
     public static readonly ScreenMessage CodeExpired = new(
         "ログイン用コードの有効期限が切れました。",

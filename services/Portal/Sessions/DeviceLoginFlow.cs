@@ -29,10 +29,16 @@ public sealed class DeviceLoginFlow(IdentityTokenClient tokens, TimeProvider clo
     private const string Scheme = CookieAuthenticationDefaults.AuthenticationScheme;
     private const string ReturnUrlItem = "returnUrl";
 
+    /// <summary>
+    /// How long the waiting session outlives its code, so that the login page can still tell the
+    /// person that the code expired instead of showing the start page without a word.
+    /// </summary>
+    private static readonly TimeSpan ExpiredCodeNotice = TimeSpan.FromMinutes(30);
+
     public async Task StartAsync(HttpContext context, string returnUrl)
     {
         var authorization = await tokens.StartDeviceLoginAsync(context.RequestAborted);
-        var properties = new AuthenticationProperties { ExpiresUtc = authorization.ExpiresAt };
+        var properties = new AuthenticationProperties { ExpiresUtc = authorization.ExpiresAt + ExpiredCodeNotice };
         properties.Items[ReturnUrlItem] = returnUrl;
         properties.StoreTokens(
         [

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.WebUtilities;
 using MynaPlatform.Portal.Identity;
 
 namespace MynaPlatform.Portal.Sessions;
@@ -14,6 +15,9 @@ public sealed partial class PortalCookieEvents(IdentityTokenClient tokens, TimeP
 {
     /// <summary>Refresh this long before expiry, so a token never expires between the check and the API call.</summary>
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromSeconds(60);
+
+    /// <summary>The request item that marks a session ended by identity, for the redirect to the login page.</summary>
+    private const string SessionEndedItem = "myna.session-ended";
 
     public override async Task ValidatePrincipal(CookieValidatePrincipalContext context)
     {
@@ -35,6 +39,7 @@ public sealed partial class PortalCookieEvents(IdentityTokenClient tokens, TimeP
         if (refreshed is null)
         {
             Log.SessionEnded(logger);
+            context.HttpContext.Items[SessionEndedItem] = true;
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return;
@@ -44,8 +49,17 @@ public sealed partial class PortalCookieEvents(IdentityTokenClient tokens, TimeP
         context.ShouldRenew = true;
     }
 
-    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context) =>
-        base.RedirectToLogin(WithRelativeRedirect(context));
+    /// <summary>Sends the person to the login page, saying why when identity ended their session.</summary>
+    public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        WithRelativeRedirect(context);
+        if (context.HttpContext.Items.ContainsKey(SessionEndedItem))
+        {
+            context.RedirectUri = QueryHelpers.AddQueryString(context.RedirectUri, "expired", "true");
+        }
+
+        return base.RedirectToLogin(context);
+    }
 
     public override Task RedirectToAccessDenied(RedirectContext<CookieAuthenticationOptions> context) =>
         base.RedirectToAccessDenied(WithRelativeRedirect(context));

@@ -18,7 +18,7 @@ public static class LoginCommand
         var text = context.Text;
         var card = new Option<string>("--card") { HelpName = "file", Required = true, Description = text.Pick("カードファイルのパス。", "Path of the card file.") };
         var pin = new Option<string>("--pin") { HelpName = "nnnn", Required = true, Description = text.Pick("利用者証明用暗証番号 (数字 4 桁)。3 回続けて間違えるとロックされます。", "Login PIN (4 digits); 3 wrong entries in a row lock it.") };
-        var code = new Option<string>("--code") { HelpName = "code", Description = text.Pick("ポータルに表示されたユーザーコード。指定するとそのポータルのログインを承認します。", "User code shown by the portal; approves that portal login.") };
+        var code = new Option<string>("--code") { HelpName = "code", Description = text.Pick("ポータルに表示されたログイン用コード。指定するとそのポータルのログインを承認します。", "Login code shown by the portal; approves that portal login.") };
         var gateway = new Option<string>("--gateway")
         {
             HelpName = "url",
