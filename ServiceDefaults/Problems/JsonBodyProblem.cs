@@ -12,12 +12,9 @@ public static class JsonBodyProblem
     /// <summary>The JSON path of the whole body, as System.Text.Json writes it in <see cref="JsonException.Path"/>.</summary>
     public const string RootPath = "$";
 
-    public const string Unreadable = "リクエストの JSON を読み取れませんでした。JSON の書式 (括弧、引用符、カンマ) を確認して送り直してください。";
-
     /// <summary>
-    /// Request bodies are read strictly: a member the API does not define, or a member given twice,
-    /// is an error instead of being ignored or overwritten, so that no field a caller sent is lost
-    /// without a word.
+    /// Sets <paramref name="options"/> to read request bodies strictly: a member the API does not
+    /// define, or a member given twice, is an error, so no field a caller sent is silently dropped.
     /// </summary>
     public static void ReadStrictly(JsonSerializerOptions options)
     {
@@ -26,7 +23,7 @@ public static class JsonBodyProblem
     }
 
     /// <summary>Returns the error key for a <see cref="JsonException"/> path: the member path, or <see cref="RootPath"/>.</summary>
-    public static string KeyOf(string? jsonPath) =>
+    private static string KeyOf(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == RootPath ? RootPath : jsonPath.TrimStart('$', '.');
 
     /// <summary>Returns the key and the Japanese text for a body that System.Text.Json could not read.</summary>
@@ -40,7 +37,7 @@ public static class JsonBodyProblem
         var key = KeyOf(exception.Path);
         if (exception.InnerException is JsonException)
         {
-            // The whole body is unreadable, so the key is the root; the member and position only say where.
+            // The whole body is unreadable, so the key is the root, and the member and position only locate the error.
             var places = new List<string>();
             if (key != RootPath)
             {

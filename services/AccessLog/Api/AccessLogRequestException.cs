@@ -28,10 +28,8 @@ public sealed class AccessLogRequestException(
     public static AccessLogRequestException InvalidFields(IReadOnlyList<(string Field, string Fix)> errors)
     {
         var (field, fix) = errors[0];
-        var title = errors.Count == 1 ? $"{field} が正しくありません。" : $"入力内容に誤りがあります ({errors.Count} 項目)。";
-        return new(StatusCodes.Status400BadRequest, "invalid_request", field, title, $"{field}: {fix}", fix,
-            errors.GroupBy(error => error.Field, StringComparer.Ordinal)
-                .ToDictionary(group => group.Key, group => group.Select(error => error.Fix).ToArray(), StringComparer.Ordinal));
+        var problem = ServiceDefaults.Problems.InvalidFields.From(errors);
+        return new(StatusCodes.Status400BadRequest, "invalid_request", field, problem.Title, problem.Detail, fix, problem.Errors);
     }
 
     /// <summary>Returns a rejection of one field, whose detail starts with the field name and whose <c>errors</c> entry is the fix alone.</summary>

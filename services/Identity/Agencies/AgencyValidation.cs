@@ -1,5 +1,6 @@
 using MynaPlatform.Authentication;
 using MynaPlatform.Reference;
+using MynaPlatform.ServiceDefaults.Problems;
 using MynaPlatform.Text;
 
 namespace MynaPlatform.Identity.Agencies;
@@ -56,9 +57,7 @@ public static class AgencyValidation
     /// <summary>The rejection of invalid fields: the detail names the first, and <c>errors</c> lists them all.</summary>
     private static AgencyRequestException Invalid(IReadOnlyList<(string Field, string Fix)> errors)
     {
-        var (field, fix) = errors[0];
-        var title = errors.Count == 1 ? $"{field} が正しくありません。" : $"入力内容に誤りがあります ({errors.Count} 項目)。";
-        return new(StatusCodes.Status400BadRequest, "invalid_request", title, $"{field}: {fix}",
-            errors.ToDictionary(error => error.Field, error => new[] { error.Fix }, StringComparer.Ordinal));
+        var problem = InvalidFields.From(errors);
+        return new(StatusCodes.Status400BadRequest, "invalid_request", problem.Title, problem.Detail, problem.Errors);
     }
 }
