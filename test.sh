@@ -25,6 +25,7 @@ counter() { # counter NAME FILE: reads one attribute of the TRX Counters element
   grep -o "<Counters [^>]*" "$2" | grep -o " $1=\"[0-9]*\"" | grep -o "[0-9]*" | head -n1
 }
 
+no_message="(no message in the report)"
 failed_tests() { # failed_tests FILE: each failed test of a TRX file as "name: first lines of its message"
   awk '
     /<UnitTestResult / { failing = ($0 ~ /outcome="(Failed|Error|Timeout)"/); inside = 0
@@ -36,7 +37,14 @@ failed_tests() { # failed_tests FILE: each failed test of a TRX file as "name: f
       if (done) { inside = 0 }
     }
     failing && /<\/UnitTestResult>/ { print name ": " substr(message, 1, 400); failing = 0 }
-  ' "$1" | sed 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#xD;//g; s/&amp;/\&/g'
+    failing && /\/>[[:space:]]*$/ && !inside { print name ": " no_message; failing = 0 }
+  ' no_message="$no_message" "$1" | sed 's/&lt;/</g; s/&gt;/>/g; s/&quot;/"/g; s/&#xD;//g; s/&amp;/\&/g'
+}
+
+console_failures() { # console_failures FILE: each "failed NAME" line of the runner's output with the two lines after it
+  sed 's/\x1b\[[0-9;]*m//g' "$1" | grep -E -A3 '^failed ' | grep -v -E '^--$|^  from ' \
+    | awk '/^failed / { if (line) print line; line = $0; count = 0; next } count < 2 { sub(/^ +/, ""); line = line " | " $0; count++ } END { if (line) print line }' \
+    | cut -c1-500
 }
 
 error_logs() { # error_logs DIR: the last error entries that the platform's services logged under DIR
@@ -91,9 +99,19 @@ for project in "${projects[@]}"; do
       done < <(runner_errors "$output")
     fi
     passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + n))
+    named=0 unexplained=0
     while IFS= read -r test_name; do
-      [ -n "$test_name" ] && failures+=("$name: $test_name")
+      [ -z "$test_name" ] && continue
+      failures+=("$name: $test_name")
+      named=$((named + 1))
+      [[ "$test_name" == *"$no_message" ]] && unexplained=1
     done < <(failed_tests "$trx")
+    if [ "$named" -lt "$f" ] || [ "$unexplained" -eq 1 ]; then
+      # The report lacks some failures or their messages (a class cleanup failure has none), so the runner's own lines follow.
+      while IFS= read -r line; do
+        failures+=("$name: $line")
+      done < <(console_failures "$output")
+    fi
     summary+=("$name: $p passed, $f failed, $n skipped")
     if [ "$f" -gt 0 ]; then
       while IFS= read -r line; do

@@ -58,14 +58,10 @@ public sealed partial class PlatformExceptionHandler(
             return Invalid(key, "リクエスト本文を読み取れませんでした。", detail);
         }
 
+        // StatusProblemText gives the 413 the same text as a body the server rejects before any endpoint runs.
         if (status == StatusCodes.Status413PayloadTooLarge)
         {
-            return new ProblemDetails
-            {
-                Status = status,
-                Title = "リクエストを処理できませんでした。",
-                Detail = "リクエストの本文が大きすぎます。サイズを小さくして送り直してください。",
-            };
+            return new ProblemDetails { Status = status };
         }
 
         // Minimal APIs reject a missing JSON body with one of these messages, and no exception type or property marks that case.

@@ -53,6 +53,8 @@ public sealed class LostCardTests(PlatformFixture platform)
         Assert.Equal(firstHold.GetProperty("holdId").GetString(), secondHold.GetProperty("holdId").GetString());
         Assert.False(firstHold.GetProperty("alreadyHeld").GetBoolean());
         Assert.True(secondHold.GetProperty("alreadyHeld").GetBoolean());
+        Assert.StartsWith("紛失届を受け付けました。", first.Error, StringComparison.Ordinal);
+        Assert.StartsWith("このカードは紛失届が出ていて", second.Error, StringComparison.Ordinal);
     }
 
     [Fact]

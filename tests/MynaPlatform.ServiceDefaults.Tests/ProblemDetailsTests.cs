@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Xunit;
 
 namespace MynaPlatform.ServiceDefaults.Tests;
@@ -13,6 +14,7 @@ public sealed class ProblemDetailsTests
     {
         app.MapPost("/items", (ItemRequest request) => TypedResults.Ok(request));
         app.MapGet("/broken", string () => throw new InvalidOperationException("secret internal detail"));
+        app.MapPost("/small", (ItemRequest request) => TypedResults.Ok(request)).WithMetadata(new RequestSizeLimitAttribute(16));
     }
 
     [Fact]
@@ -98,6 +100,20 @@ public sealed class ProblemDetailsTests
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.DoesNotContain("secret internal detail", body);
         Assert.Equal("サーバー内部でエラーが発生しました。", (await ReadProblemAsync(response, body)).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task BodyOverLimit_Returns413InJapanese()
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var response = await service.Client.PostAsync(
+            "/small", new StringContent("""{"title": "長い本文の件名", "count": 1}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var problem = await ReadProblemAsync(response);
+        Assert.Equal("リクエストの本文が大きすぎます。", problem.GetProperty("title").GetString());
+        Assert.Equal("本文を小さくするか、複数のリクエストに分けて送り直してください。", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public sealed partial class SigningKeyRing
     private readonly TimeProvider _clock;
     private readonly PlatformAuthenticationOptions _validation;
     private readonly int _retained;
+    private readonly TimeSpan _accessTokenLifetime;
     private readonly ILogger<SigningKeyRing> _logger;
     private readonly Lock _gate = new();
     private volatile IReadOnlyList<SigningKey> _keys;
@@ -41,6 +42,7 @@ public sealed partial class SigningKeyRing
         _clock = clock;
         _validation = validation.Value;
         _retained = tokens.Value.RetainedSigningKeys;
+        _accessTokenLifetime = tokens.Value.AccessTokenLifetime;
         _logger = logger;
 
         Directory.CreateDirectory(_folder);
@@ -66,30 +68,47 @@ public sealed partial class SigningKeyRing
 
     public IReadOnlyList<SigningKey> Published => _keys;
 
-    /// <summary>Publishes a new key now that starts signing after the validators' refresh interval.</summary>
+    /// <summary>
+    /// Publishes a new key now that starts signing after the validators' refresh interval, and
+    /// retires the oldest keys beyond <see cref="TokenOptions.RetainedSigningKeys"/>. A key that
+    /// signs now, or that signed within one access token lifetime, is never retired, so quick
+    /// rotations keep every token that is still valid.
+    /// </summary>
     public SigningKey Rotate()
     {
         lock (_gate)
         {
-            var activatesAt = _clock.GetUtcNow() + _validation.JwksRefreshInterval + _validation.JwksMinimumRefreshInterval;
+            var now = _clock.GetUtcNow();
             var active = Active;
-            var created = Create(activatesAt);
-
-            // The key that signs now stays, with the newest others: rotations in quick succession would
-            // otherwise retire it before any newer key may sign, and tokens would carry a key id that
-            // validators have not read yet.
-            var kept = _keys.Append(created).Where(key => key != active)
-                .OrderByDescending(key => key.ActivatesAt).Take(_retained - 1)
-                .Append(active).ToList();
-            foreach (var removed in _keys.Except(kept))
+            var created = Create(now + _validation.JwksRefreshInterval + _validation.JwksMinimumRefreshInterval);
+            var keys = _keys.Append(created).OrderByDescending(key => key.ActivatesAt).ToList();
+            var retainedKeys = keys.Where(key => key == created || key == active || SignedSince(key, keys, now, now - _accessTokenLifetime)).ToList();
+            retainedKeys.AddRange(keys.Except(retainedKeys).Take(Math.Max(0, _retained - retainedKeys.Count)));
+            foreach (var removed in keys.Except(retainedKeys))
             {
                 File.Delete(PathOf(removed.KeyId));
                 Log.KeyRetired(_logger, removed.KeyId);
             }
 
-            _keys = kept;
+            _keys = retainedKeys;
             return created;
         }
+    }
+
+    /// <summary>
+    /// Checks whether a key that no longer signs was replaced after a time. Its successor is the
+    /// next newer key already active, and a key that has not activated yet never signed.
+    /// </summary>
+    private static bool SignedSince(SigningKey key, IReadOnlyList<SigningKey> keys, DateTimeOffset now, DateTimeOffset since)
+    {
+        if (key.ActivatesAt > now)
+        {
+            return false;
+        }
+
+        var replacedAt = keys.Where(other => other.ActivatesAt > key.ActivatesAt && other.ActivatesAt <= now)
+            .Select(other => other.ActivatesAt).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        return replacedAt > since;
     }
 
     private SigningKey Create(DateTimeOffset activatesAt)

@@ -33,7 +33,15 @@ public static class ReportLostCommand
             using var certificate = virtualCard.Certificate(CardKey.Login);
             using var client = new LoginClient(LoginCommand.ResolveGateway(result.GetValue(gateway), context.Environment));
 
-            context.WriteJson(await client.ReportLostAsync(certificate.RawData, cancellationToken));
+            var report = await client.ReportLostAsync(certificate.RawData, cancellationToken);
+
+            // The JSON on standard output is for scripts, and the sentence on standard error for the person.
+            context.WriteJson(report);
+            context.Environment.Error.WriteLine(report.AlreadyHeld
+                ? text.Pick("このカードは紛失届が出ていて、すでに一時保留中です。", "The card was already reported lost and is on hold.")
+                : text.Pick(
+                    "紛失届を受け付けました。電子証明書を一時保留にし、すべてのセッションを終了しました。保留の解除は市区町村の窓口で手続きしてください。",
+                    "The card is reported lost: its certificates are on hold and every session has ended. Lifting the hold needs a visit to the municipal counter."));
             return ExitCodes.Success;
         });
 
