@@ -24,6 +24,7 @@ public static class BenchmarkRunner
         ["requests"] = "access-log: requests per page query and per target",
         ["warm-up"] = "access-log: unmeasured requests per page query and per target before the measured ones",
         ["events"] = "access-log: events per ingestion run",
+        ["open-loop-seconds"] = "login: seconds of the open-loop phase, --duration when not given",
     };
 
     public static readonly IReadOnlyDictionary<string, Func<BenchmarkSettings, TextWriter, Task<IReadOnlyList<Measurement>>>> Scenarios =

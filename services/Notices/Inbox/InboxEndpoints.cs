@@ -42,6 +42,9 @@ public static class InboxEndpoints
             .WithName("UnarchiveNotice")
             .WithSummary("Moves a notice from the archive back to the inbox.");
 
+        inbox.MapMalformed($"/{{{MalformedRouteValues.NoticeId}}}", HttpMethods.Get);
+        inbox.MapMalformed($"/{{{MalformedRouteValues.NoticeId}}}/attachments/{{{MalformedRouteValues.Position}}}", HttpMethods.Get);
+        inbox.MapMalformed($"/{{{MalformedRouteValues.NoticeId}}}/archive", HttpMethods.Put, HttpMethods.Delete);
         return routes;
     }
 

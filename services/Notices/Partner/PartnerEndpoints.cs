@@ -50,6 +50,8 @@ public static class PartnerEndpoints
             .WithName("WithdrawNotice")
             .WithSummary("Withdraws one of the agency's notices that the person has not read.");
 
+        partner.MapMalformed($"/{{{MalformedRouteValues.NoticeId}}}", HttpMethods.Get);
+        partner.MapMalformed($"/{{{MalformedRouteValues.NoticeId}}}/withdraw", HttpMethods.Post);
         return routes;
     }
 

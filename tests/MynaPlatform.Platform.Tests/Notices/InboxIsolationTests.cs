@@ -60,7 +60,9 @@ public sealed class InboxIsolationTests(PlatformFixture platform)
     /// <summary>Fills the route's parameters; a parameter this test does not know fails it, so a new route gets a case here.</summary>
     private static string Fill(string pattern, Guid noticeId)
     {
-        var path = pattern.Replace("{noticeId:guid}", noticeId.ToString()).Replace("{position:int}", "1");
+        // The untyped patterns are the routes that reject a malformed value, and a valid value reaches the typed route.
+        var path = pattern.Replace("{noticeId:guid}", noticeId.ToString()).Replace("{position:int}", "1")
+            .Replace("{noticeId}", noticeId.ToString()).Replace("{position}", "1");
         Assert.False(path.Contains('{'), $"The isolation test does not know a parameter of {pattern}; add a value for it.");
         return path;
     }

@@ -162,4 +162,35 @@ public sealed class NoticePushTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Forbidden, push.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, inbox.StatusCode);
     }
+
+    [Theory]
+    [InlineData("inbox", "GET", "/not-a-uuid", "noticeId")]
+    [InlineData("inbox", "PUT", "/12345/archive", "noticeId")]
+    [InlineData("inbox", "GET", "/3f2b6c1e-8a4d-4e0f-9b7a-2c5d1e6f7a80/attachments/first", "position")]
+    [InlineData("partner", "GET", "/not-a-uuid", "noticeId")]
+    [InlineData("partner", "POST", "/not-a-uuid/withdraw", "noticeId")]
+    public async Task MalformedPathValue_Returns400NamingIt(string caller, string method, string path, string field)
+    {
+        var agency = await platform.RegisterAgencyAsync("足立区");
+        var person = await platform.RegisterPersonAsync(agency);
+        var (prefix, token) = caller == "inbox" ? (InboxPath, person.Token) : (PushPath, agency.Token);
+
+        using var response = await platform.SendAsync(new HttpMethod(method), prefix + path, token);
+        var detail = await ProblemDetailAsync(response, HttpStatusCode.BadRequest);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement;
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.False(string.IsNullOrEmpty(detail));
+    }
+
+    [Fact]
+    public async Task MalformedNoticeId_NoToken_Returns401()
+    {
+        using var client = platform.CreateGatewayClient();
+
+        using var response = await client.GetAsync($"{InboxPath}/not-a-uuid", Token);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
 }
