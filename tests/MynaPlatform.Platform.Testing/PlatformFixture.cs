@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -56,6 +58,16 @@ public sealed class PlatformFixture : IAsyncLifetime
     /// </summary>
     public string AccessLogClockFile => Path.Combine(DataDirectory, "access-log-test-clock.json");
 
+    /// <summary>The portal's test clock file, used like <see cref="AccessLogClockFile"/>.</summary>
+    public string PortalClockFile => Path.Combine(DataDirectory, "portal-test-clock.json");
+
+    /// <summary>Writes <paramref name="offset"/> to a test clock file, which the service reads a moment later.</summary>
+    public static Task WriteClockOffsetAsync(string clockFile, TimeSpan offset) =>
+        File.WriteAllTextAsync(
+            clockFile,
+            JsonSerializer.Serialize(new { Platform = new { TestClock = new { Offset = offset.ToString("c", CultureInfo.InvariantCulture) } } }),
+            TestContext.Current.CancellationToken);
+
     /// <summary>Marks a resource whose next exit a test causes on purpose, so it is not reported as a crash.</summary>
     public void ExpectExit(string resourceName) => expectedExits[resourceName] = true;
 
@@ -80,6 +92,8 @@ public sealed class PlatformFixture : IAsyncLifetime
         ConfigureNotices(builder);
         builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == ResourceNames.AccessLog))
             .WithEnvironment("Platform__TestClock__File", AccessLogClockFile);
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(resource => resource.Name == ResourceNames.Portal))
+            .WithEnvironment("Platform__TestClock__File", PortalClockFile);
 
         // Aspire names each resource's running instance only before it starts, and its log
         // stream carries that name, so log collection begins at that point.

@@ -135,15 +135,14 @@ public sealed class AccessLogScenario(PlatformFixture platform)
     /// </summary>
     public async Task SetClockOffsetAsync(Person probe, TimeSpan offset)
     {
-        var value = offset.ToString("c", CultureInfo.InvariantCulture);
-        await File.WriteAllTextAsync(platform.AccessLogClockFile, JsonSerializer.Serialize(new { Platform = new { TestClock = new { Offset = value } } }), Token);
+        await PlatformFixture.WriteClockOffsetAsync(platform.AccessLogClockFile, offset);
 
         await Polling.UntilAsync(async () =>
         {
             var head = await GetJsonAsync(probe.Token, $"{Prefix}/chain/head");
             var signedAt = DateTimeOffset.Parse(head.GetProperty("signedAt").GetString()!, CultureInfo.InvariantCulture);
             return (signedAt - (DateTimeOffset.UtcNow + offset)).Duration() < TimeSpan.FromMinutes(1);
-        }, TimeSpan.FromSeconds(30), $"the access log's clock is moved by {value}");
+        }, TimeSpan.FromSeconds(30), $"the access log's clock is moved by {offset}");
     }
 
     public sealed record Person(string Token, string PersonId, string IndividualNumber);
