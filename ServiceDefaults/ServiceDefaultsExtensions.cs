@@ -45,6 +45,7 @@ public static class ServiceDefaultsExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<CorrelationMiddleware>();
+        app.UseMiddleware<JsonCharsetMiddleware>();
 
         // Liveness answers as long as the process runs; readiness runs every registered check.
         app.MapHealthChecks(HealthPath);

@@ -79,12 +79,14 @@ public sealed partial class PlatformExceptionHandler(
         };
     }
 
+    /// <summary>Returns a 400 naming <paramref name="field"/>, with the <c>reason</c> that the services' own field rejections carry.</summary>
     private static ValidationProblemDetails Invalid(string field, string title, string detail) =>
         new(new Dictionary<string, string[]> { [field] = [detail] })
         {
             Status = StatusCodes.Status400BadRequest,
             Title = title,
             Detail = detail,
+            Extensions = { ["reason"] = "invalid_request", ["field"] = field },
         };
 
     private static partial class Log

@@ -149,6 +149,8 @@ public sealed class NoticeValidatorTests
     [InlineData("ベル\u0007", "U+0007")]
     [InlineData("NUL\0", "U+0000")]
     [InlineData("C1\u0085", "U+0085")]
+    [InlineData("逆向き\u202Eabc", "U+202E")]
+    [InlineData("行区切り\u2028", "U+2028")]
     public void Title_InvalidCharacter_NamesCodePoint(string title, string codePoint) =>
         Assert.Contains(codePoint, SingleError(Draft(title: title), "title").Message);
 
@@ -190,6 +192,8 @@ public sealed class NoticeValidatorTests
     [InlineData("本文\u0000", "U+0000")]
     [InlineData("本文\u001B[31m", "U+001B")]
     [InlineData("本文\u007F", "U+007F")]
+    [InlineData("本文\u2066隔離", "U+2066")]
+    [InlineData("本文\u2029", "U+2029")]
     public void Body_ControlCharacter_IsRejected(string body, string codePoint) =>
         Assert.Contains(codePoint, SingleError(Draft(body: body), "body").Message);
 

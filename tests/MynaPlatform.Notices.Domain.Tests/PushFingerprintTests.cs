@@ -55,6 +55,17 @@ public sealed class PushFingerprintTests
     }
 
     [Fact]
+    public void ForSingle_ExplicitDefaultFormat_EqualsMissing()
+    {
+        var explicitPlain = FromJson("""{"recipient":"p","title":"t","body":"b","bodyFormat":"plain","category":"tax"}""");
+        var missing = FromJson("""{"recipient":"p","title":"t","body":"b","category":"tax"}""");
+        var markdown = FromJson("""{"recipient":"p","title":"t","body":"b","bodyFormat":"markdown","category":"tax"}""");
+
+        Assert.Equal(PushFingerprint.ForSingle(explicitPlain, []), PushFingerprint.ForSingle(missing, []));
+        Assert.NotEqual(PushFingerprint.ForSingle(markdown, []), PushFingerprint.ForSingle(missing, []));
+    }
+
+    [Fact]
     public void ForSingle_SameContent_IsStable()
     {
         var fingerprint = PushFingerprint.ForSingle(Item(), [Statement]);

@@ -399,6 +399,8 @@ public sealed class AccessLogTests(PlatformFixture platform)
     [InlineData("recordId", "", 400)]
     [InlineData("requestedAt", "2025-04-01T09:30:00", 400)]
     [InlineData("providedAt", "2099-01-01T00:00:00Z", 400)]
+    [InlineData("requestedAt", "0001-01-01T00:00:00Z", 400)]
+    [InlineData("administrativeTask", "児童手当\u202Eの支給", 400)]
     [InlineData("withheldUntil", "2026/04/01", 400)]
     [InlineData("agencyPersonId", "0123456789abcdef0123456789abcdef", 404)]
     [InlineData("providerAgencyId", "unregistered-agency", 400)]

@@ -81,6 +81,7 @@ public sealed class AgencyTests(PlatformFixture platform)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("individualNumber", problem.GetProperty("detail").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty("individualNumber", out _), problem.ToString());
     }
 
     [Theory]

@@ -29,6 +29,8 @@ public sealed class ProblemDetailsTests
         var problem = await ReadProblemAsync(response);
         Assert.Contains("count", problem.GetProperty("detail").GetString());
         Assert.Contains("count", problem.GetProperty("errors").GetProperty("count")[0].GetString());
+        Assert.Equal("count", problem.GetProperty("field").GetString());
+        Assert.Equal("invalid_request", problem.GetProperty("reason").GetString());
         Assert.Matches("^[0-9a-f]{32}$", problem.GetProperty("traceId").GetString());
     }
 
@@ -102,6 +104,38 @@ public sealed class ProblemDetailsTests
         Assert.Equal("サーバー内部でエラーが発生しました。", (await ReadProblemAsync(response, body)).GetProperty("title").GetString());
     }
 
+    [Theory]
+    [InlineData("application/json; charset=Shift_JIS")]
+    [InlineData("application/json; charset=bogus")]
+    [InlineData("application/json; charset=utf-16")]
+    [InlineData("application/merge-patch+json; charset=iso-8859-1")]
+    [InlineData("application/json; charset=\"utf-8\"")]
+    [InlineData("application/json; charset=utf8")]
+    public async Task JsonInOtherCharset_Returns415(string contentType)
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var response = await PostItemAsync(service, """{"title": "x", "count": 1}""", contentType);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var problem = await ReadProblemAsync(response);
+        Assert.Equal("本文の文字コードに対応していません。", problem.GetProperty("title").GetString());
+        Assert.Contains("UTF-8", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/json; charset=utf-8")]
+    [InlineData("application/json; charset=UTF-8")]
+    public async Task JsonInUtf8_IsRead(string contentType)
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var response = await PostItemAsync(service, """{"title": "x", "count": 1}""", contentType);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task BodyOverLimit_Returns413InJapanese()
     {
@@ -166,8 +200,12 @@ public sealed class ProblemDetailsTests
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
     }
 
-    private static Task<HttpResponseMessage> PostItemAsync(TestService service, string json) =>
-        service.Client.PostAsync("/items", new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
+    private static Task<HttpResponseMessage> PostItemAsync(TestService service, string json, string contentType = "application/json")
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        return service.Client.PostAsync("/items", content, TestContext.Current.CancellationToken);
+    }
 
     private static async Task<JsonElement> ReadProblemAsync(HttpResponseMessage response, string? body = null)
     {

@@ -12,9 +12,20 @@ public sealed class DisplayCharactersTests
     [InlineData("機関\u001b[31m", 2)]
     [InlineData("機関\u202eabc", 2)]
     [InlineData("機関\u2066", 2)]
+    [InlineData("機関\u2028", 2)]
+    [InlineData("機関\u2029", 2)]
     public void FindUnsafe_ReturnsFirstIndex(string text, int expected)
     {
         Assert.Equal(expected, DisplayCharacters.FindUnsafe(text));
+    }
+
+    [Theory]
+    [InlineData("一行目\n二行目\r\n\t三行目", -1)]
+    [InlineData("一行目\n\u202E", 4)]
+    [InlineData("一行目\u0000", 3)]
+    public void FindUnsafe_LineBreaksAllowed_SkipsOnlyThem(string text, int expected)
+    {
+        Assert.Equal(expected, DisplayCharacters.FindUnsafe(text, allowLineBreaks: true));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MynaPlatform.AccessLog.Api;
 using MynaPlatform.AccessLog.Domain.Records;
+using MynaPlatform.Text;
 
 namespace MynaPlatform.AccessLog.Exchanges;
 
@@ -14,6 +15,9 @@ public static partial class ExchangeValidation
 
     /// <summary>How far in the future a request or provision time may be, for clocks that differ slightly.</summary>
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>The earliest request or provision time: individual numbers were first notified on 5 October 2015, so no exchange under them is older.</summary>
+    public static readonly DateTimeOffset FirstPossibleExchange = new(2015, 10, 5, 0, 0, 0, TimeSpan.FromHours(9));
 
     /// <summary>
     /// Returns the exchange's values, or throws listing every invalid field. A caller that is neither
@@ -106,8 +110,8 @@ public static partial class ExchangeValidation
     private static string RequireName(string? value, string field, string what)
     {
         var name = value?.Trim();
-        return string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl)
-            ? throw AccessLogRequestException.Invalid(field, $"{what}を制御文字なしの {MaxNameLength} 文字以内で指定してください。")
+        return string.IsNullOrEmpty(name) || name.Length > MaxNameLength || DisplayCharacters.FindUnsafe(name) >= 0
+            ? throw AccessLogRequestException.Invalid(field, $"{what}を、制御文字や文字の向きを変える記号を含まない {MaxNameLength} 文字以内で指定してください。")
             : name;
     }
 
@@ -118,6 +122,11 @@ public static partial class ExchangeValidation
             || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
         {
             throw AccessLogRequestException.Invalid(field, "日時を時差付きの ISO 8601 形式で指定してください (例: 2025-04-01T09:30:00+09:00 または 2025-04-01T00:30:00Z)。");
+        }
+
+        if (instant < FirstPossibleExchange)
+        {
+            throw AccessLogRequestException.Invalid(field, "2015-10-05 (個人番号の通知の開始) より前の日時は指定できません。やりとりが行われた日時を指定してください。");
         }
 
         return instant > now + AllowedClockSkew

@@ -4,6 +4,7 @@ using MynaPlatform.Contracts.Access;
 using MynaPlatform.Hosting;
 using MynaPlatform.Identity.Accounts;
 using MynaPlatform.Jpki;
+using MynaPlatform.ServiceDefaults.Problems;
 
 namespace MynaPlatform.Identity.Agencies;
 
@@ -25,8 +26,8 @@ public sealed class AgencyEnrollment(
     {
         if (!IndividualNumber.IsValid(individualNumber))
         {
-            throw new AgencyRequestException(StatusCodes.Status400BadRequest, "invalid_request", "individualNumber が正しくありません。",
-                "individualNumber: 12 桁の個人番号を半角数字で指定してください。最後の 1 桁はチェックデジットです。");
+            var problem = InvalidFields.From([("individualNumber", "12 桁の個人番号を半角数字で指定してください。最後の 1 桁はチェックデジットです。")]);
+            throw new AgencyRequestException(StatusCodes.Status400BadRequest, "invalid_request", problem.Title, problem.Detail, problem.Errors);
         }
 
         _ = await agencies.FindAsync(clientId, cancellationToken)

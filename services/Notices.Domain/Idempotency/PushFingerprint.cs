@@ -96,7 +96,8 @@ public sealed record PushFingerprint(string Sha256)
         WriteStringOrNull(writer, "recipient", item.Recipient);
         WriteStringOrNull(writer, NoticeFields.Title, notice.Title);
         WriteStringOrNull(writer, NoticeFields.Body, notice.Body);
-        WriteStringOrNull(writer, NoticeFields.BodyFormat, notice.BodyFormat);
+        // An explicit "plain" is the default written out, so it is written as the omitted value it equals.
+        WriteStringOrNull(writer, NoticeFields.BodyFormat, notice.BodyFormat == BodyFormats.PlainKey ? null : notice.BodyFormat);
         WriteStringOrNull(writer, NoticeFields.Category, notice.Category);
         WriteStringOrNull(writer, NoticeFields.PublishAt, Instant(notice.PublishAt));
         WriteStringOrNull(writer, NoticeFields.ExpiresAt, Instant(notice.ExpiresAt));

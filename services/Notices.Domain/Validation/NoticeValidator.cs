@@ -51,7 +51,7 @@ public static class NoticeValidator
         if (invalid >= 0)
         {
             errors.Add(new(NoticeFields.Title,
-                $"件名（title）に使えない文字 {TextChecks.CodePointAt(value, invalid)} があります。改行、タブ、制御文字、対になっていないサロゲートを取り除き、1行にしてください。"));
+                $"件名（title）に使えない文字 {TextChecks.CodePointAt(value, invalid)} があります。改行、タブ、制御文字、文字の向きを変える記号、対になっていないサロゲートを取り除き、1行にしてください。"));
             return null;
         }
 
@@ -86,7 +86,7 @@ public static class NoticeValidator
         if (invalid >= 0)
         {
             errors.Add(new(NoticeFields.Body,
-                $"本文（body）に使えない文字 {TextChecks.CodePointAt(value, invalid)} があります。タブと改行以外の制御文字と、対になっていないサロゲートを取り除いてください。"));
+                $"本文（body）に使えない文字 {TextChecks.CodePointAt(value, invalid)} があります。タブと改行以外の制御文字、文字の向きを変える記号、対になっていないサロゲートを取り除いてください。"));
             return null;
         }
 

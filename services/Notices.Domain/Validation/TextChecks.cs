@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MynaPlatform.Text;
 
 namespace MynaPlatform.Notices.Domain.Validation;
 
@@ -8,8 +9,9 @@ internal static class TextChecks
 {
     /// <summary>
     /// Returns the index of the first UTF-16 code unit that is not an allowed character, or -1. Lone
-    /// surrogates, C0 and C1 controls and DEL are not allowed; tab, line feed and carriage return are
-    /// allowed only when <paramref name="allowLineBreaks"/> is set.
+    /// surrogates and <see cref="DisplayCharacters"/>' unsafe characters (controls, line separators,
+    /// direction marks) are not allowed. Tab, line feed and carriage return are allowed only when
+    /// <paramref name="allowLineBreaks"/> is set.
     /// </summary>
     public static int IndexOfInvalidCharacter(string text, bool allowLineBreaks)
     {
@@ -37,7 +39,7 @@ internal static class TextChecks
                 continue;
             }
 
-            if (char.IsControl(character))
+            if (DisplayCharacters.IsUnsafe(character))
             {
                 return index;
             }

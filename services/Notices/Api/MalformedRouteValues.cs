@@ -12,6 +12,7 @@ public static class MalformedRouteValues
 {
     public const string NoticeId = "noticeId";
     public const string Position = "position";
+    public const string PositionFix = "添付ファイルの番号は 1 から 5 の整数で指定してください。";
 
     /// <summary>Maps <paramref name="pattern"/>, with untyped parameters, for <paramref name="methods"/> in the group.</summary>
     public static RouteHandlerBuilder MapMalformed(this RouteGroupBuilder group, string pattern, params string[] methods) =>
@@ -28,7 +29,7 @@ public static class MalformedRouteValues
         if (request.RouteValues.TryGetValue(Position, out var position)
             && !int.TryParse(position as string, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
         {
-            errors.Add(new FieldError(Position, "添付ファイルの番号は 1 から 5 の整数で指定してください。"));
+            errors.Add(new FieldError(Position, PositionFix));
         }
 
         // The typed routes take well-formed values, so with none malformed the address is treated as unknown.

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Net.Http.Headers;
 using MynaPlatform.Authentication;
 using MynaPlatform.Notices.Api;
+using MynaPlatform.Notices.Domain.Attachments;
 using MynaPlatform.Notices.Storage;
 
 namespace MynaPlatform.Notices.Inbox;
@@ -74,10 +75,16 @@ public static class InboxEndpoints
     private static async Task<IResult> DownloadAsync(
         Guid noticeId, int position, HttpResponse response, ClaimsPrincipal user, INoticeStore notices, TimeProvider clock, CancellationToken cancellationToken)
     {
+        if (position is < 1 or > AttachmentLimits.MaxCount)
+        {
+            return NoticeProblems.Invalid(MalformedRouteValues.Position, MalformedRouteValues.PositionFix);
+        }
+
         var attachment = await notices.FindAttachmentAsync(PersonOf(user), noticeId, position, clock.GetUtcNow(), cancellationToken);
         if (attachment is null)
         {
-            return NotFound();
+            return NoticeProblems.Status(StatusCodes.Status404NotFound, "添付ファイルが見つかりません。",
+                "指定されたお知らせか、その番号の添付ファイルがありません。お知らせを開き直して、添付ファイルの一覧から選んでください。");
         }
 
         // A PDF can also parse as another format, so the browser must save it, never render or sniff it.

@@ -3,6 +3,7 @@ using Microsoft.Net.Http.Headers;
 using MynaPlatform.Notices.Domain.Attachments;
 using MynaPlatform.Notices.Domain.Validation;
 using MynaPlatform.Notices.Storage;
+using MynaPlatform.ServiceDefaults.Problems;
 
 namespace MynaPlatform.Notices.Partner;
 
@@ -49,6 +50,7 @@ public static class MultipartPushReader
         var attachments = new List<NewAttachment>();
         var errors = new List<FieldError>();
         var fileCount = 0;
+        var noticeParts = 0;
         MultipartSection? section;
         while ((section = await reader.ReadNextSectionAsync(cancellationToken)) is not null)
         {
@@ -76,7 +78,15 @@ public static class MultipartPushReader
                 continue;
             }
 
-            if (name == NoticePart)
+            if (name == NoticePart && noticeParts++ > 0)
+            {
+                errors.Add(new(NoticePart, $"{NoticePart} のパートが 2 つ以上あります。お知らせの JSON は 1 つのパートだけで送ってください。"));
+            }
+            else if (name == NoticePart && JsonCharsetMiddleware.IsJsonInOtherCharset(section.ContentType))
+            {
+                errors.Add(new(NoticePart, $"{NoticePart} のパートの文字コードに対応していません。JSON は UTF-8 で送り、Content-Type の charset は utf-8 にするか省略してください。"));
+            }
+            else if (name == NoticePart)
             {
                 var (value, error) = await PushJson.ReadAsync<NoticePushRequest>(section.Body, cancellationToken);
                 notice = value;

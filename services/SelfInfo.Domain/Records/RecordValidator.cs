@@ -1,6 +1,7 @@
 using System.Globalization;
 using MynaPlatform.SelfInfo.Domain.Categories;
 using MynaPlatform.SelfInfo.Domain.Validation;
+using MynaPlatform.Text;
 
 namespace MynaPlatform.SelfInfo.Domain.Records;
 
@@ -103,22 +104,22 @@ public static class RecordValidator
             var label = draft.Label?.Trim();
             if (!IsSingleLine(label, RecordLimits.MaxLabelLength))
             {
-                errors.Add(new FieldError($"{field}.label", $"項目名を改行なしの {RecordLimits.MaxLabelLength} 文字以内で指定してください (例: 接種日)。"));
+                errors.Add(new FieldError($"{field}.label", $"項目名を、改行や文字の向きを変える記号を含まない {RecordLimits.MaxLabelLength} 文字以内で指定してください (例: 接種日)。"));
             }
             else if (!labels.Add(label!))
             {
                 errors.Add(new FieldError($"{field}.label", $"項目名「{label}」が重複しています。1 つの記録では項目名を重ならないようにしてください。"));
             }
 
-            if (string.IsNullOrWhiteSpace(draft.Value) || draft.Value.Length > RecordLimits.MaxValueLength || HasControlCharacter(draft.Value, allowLineBreaks: true))
+            if (string.IsNullOrWhiteSpace(draft.Value) || draft.Value.Length > RecordLimits.MaxValueLength || HasUnsafeCharacter(draft.Value, allowLineBreaks: true))
             {
-                errors.Add(new FieldError($"{field}.value", $"項目の値を {RecordLimits.MaxValueLength} 文字以内で指定してください。制御文字は使えません。"));
+                errors.Add(new FieldError($"{field}.value", $"項目の値を {RecordLimits.MaxValueLength} 文字以内で指定してください。改行とタブ以外の制御文字や、文字の向きを変える記号は使えません。"));
             }
 
             var unit = string.IsNullOrWhiteSpace(draft.Unit) ? null : draft.Unit.Trim();
             if (unit is not null && !IsSingleLine(unit, RecordLimits.MaxUnitLength))
             {
-                errors.Add(new FieldError($"{field}.unit", $"単位を改行なしの {RecordLimits.MaxUnitLength} 文字以内で指定するか、省略してください (例: 円)。"));
+                errors.Add(new FieldError($"{field}.unit", $"単位を、改行や文字の向きを変える記号を含まない {RecordLimits.MaxUnitLength} 文字以内で指定するか、省略してください (例: 円)。"));
             }
 
             items.Add(new RecordItem(label ?? "", draft.Value ?? "", unit));
@@ -128,10 +129,10 @@ public static class RecordValidator
     }
 
     private static bool IsSingleLine(string? text, int maxLength) =>
-        !string.IsNullOrEmpty(text) && text.Length <= maxLength && !HasControlCharacter(text, allowLineBreaks: false);
+        !string.IsNullOrEmpty(text) && text.Length <= maxLength && !HasUnsafeCharacter(text, allowLineBreaks: false);
 
-    private static bool HasControlCharacter(string text, bool allowLineBreaks) =>
-        text.Any(character => char.IsControl(character) && !(allowLineBreaks && character is '\n' or '\r' or '\t'));
+    private static bool HasUnsafeCharacter(string text, bool allowLineBreaks) =>
+        DisplayCharacters.FindUnsafe(text, allowLineBreaks) >= 0;
 
     private static bool IsIdentifierCharacter(char character) =>
         char.IsAsciiLetterOrDigit(character) || character is '.' or '-' or '_';

@@ -1,22 +1,34 @@
 namespace MynaPlatform.Text;
 
 /// <summary>
-/// Characters that must not appear in a name shown to people: control characters (line breaks,
-/// escapes, NUL) and the marks that change the direction of the text around them, which can make
-/// a name read differently from what it contains.
+/// Characters that must not appear in text shown to people: control characters (line breaks,
+/// escapes, NUL), the line and paragraph separators, and the marks that change the text direction.
+/// A direction mark can make a text read differently from what it contains.
 /// </summary>
 public static class DisplayCharacters
 {
     public static bool IsUnsafe(char character) =>
         char.IsControl(character)
-        || character is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
+        || character is '\u061C' or '\u200E' or '\u200F' or '\u2028' or '\u2029'
+            or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>Returns the index of the first unsafe character or unpaired surrogate, or -1.</summary>
-    public static int FindUnsafe(string text)
+    public static int FindUnsafe(string text) => FindUnsafe(text, allowLineBreaks: false);
+
+    /// <summary>
+    /// Returns the index of the first unsafe character or unpaired surrogate, or -1. Tab, line feed
+    /// and carriage return pass when <paramref name="allowLineBreaks"/> is set, for multi-line text.
+    /// </summary>
+    public static int FindUnsafe(string text, bool allowLineBreaks)
     {
         for (var index = 0; index < text.Length; index++)
         {
             var character = text[index];
+            if (allowLineBreaks && character is '\t' or '\n' or '\r')
+            {
+                continue;
+            }
+
             if (IsUnsafe(character))
             {
                 return index;

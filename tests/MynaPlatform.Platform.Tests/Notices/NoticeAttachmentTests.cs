@@ -38,7 +38,7 @@ public sealed class NoticeAttachmentTests(PlatformFixture platform)
         Assert.Equal("納付書.pdf", download.Content.Headers.ContentDisposition?.FileNameStar);
         Assert.Equal(statement, await download.Content.ReadAsByteArrayAsync(Token));
         using var missing = await platform.SendAsync(HttpMethod.Get, $"{InboxPath}/{noticeId}/attachments/3", person.Token);
-        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Contains("添付ファイル", await ProblemDetailAsync(missing, HttpStatusCode.NotFound));
     }
 
     [Fact]
@@ -73,6 +73,28 @@ public sealed class NoticeAttachmentTests(PlatformFixture platform)
         var detail = await ProblemDetailAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("請求書.pdf", detail);
         Assert.Contains("PDF ではありません", detail);
+        Assert.Empty(await platform.InboxIdsAsync(person));
+    }
+
+    [Theory]
+    [InlineData(2, "utf-8", "2 つ以上")]
+    [InlineData(1, "shift_jis", "文字コード")]
+    public async Task Multipart_BadNoticePart_Returns400(int noticeParts, string charset, string expected)
+    {
+        var agency = await platform.RegisterAgencyAsync("荒川区");
+        var person = await platform.RegisterPersonAsync(agency);
+        var form = new MultipartFormDataContent($"boundary-{Guid.NewGuid():N}");
+        for (var part = 0; part < noticeParts; part++)
+        {
+            var json = new ByteArrayContent(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Notice(person.Recipient, title: $"パート {part + 1}"))));
+            json.Headers.TryAddWithoutValidation("Content-Type", $"application/json; charset={charset}");
+            form.Add(json, "notice");
+        }
+
+        using var response = await platform.SendAsync(HttpMethod.Post, PushPath, agency.Token, form, NewKey());
+
+        var detail = await ProblemDetailAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains(expected, detail);
         Assert.Empty(await platform.InboxIdsAsync(person));
     }
 

@@ -167,6 +167,8 @@ public sealed class NoticePushTests(PlatformFixture platform)
     [InlineData("inbox", "GET", "/not-a-uuid", "noticeId")]
     [InlineData("inbox", "PUT", "/12345/archive", "noticeId")]
     [InlineData("inbox", "GET", "/3f2b6c1e-8a4d-4e0f-9b7a-2c5d1e6f7a80/attachments/first", "position")]
+    [InlineData("inbox", "GET", "/3f2b6c1e-8a4d-4e0f-9b7a-2c5d1e6f7a80/attachments/0", "position")]
+    [InlineData("inbox", "GET", "/3f2b6c1e-8a4d-4e0f-9b7a-2c5d1e6f7a80/attachments/-1", "position")]
     [InlineData("partner", "GET", "/not-a-uuid", "noticeId")]
     [InlineData("partner", "POST", "/not-a-uuid/withdraw", "noticeId")]
     public async Task MalformedPathValue_Returns400NamingIt(string caller, string method, string path, string field)

@@ -123,6 +123,18 @@ public sealed class RecordValidatorTests
         Assert.True(result.IsValid);
     }
 
+    [Theory]
+    [InlineData("a\u202e", "値", null, "items[0].label")]
+    [InlineData("項\u2028目", "値", null, "items[0].label")]
+    [InlineData("項目", "値\u2067", null, "items[0].value")]
+    [InlineData("項目", "値", "円\u200f", "items[0].unit")]
+    public void DirectionMarkOrLineSeparator_IsRejected(string label, string value, string? unit, string field)
+    {
+        var result = RecordValidator.Validate(Draft(items: [new RecordItemDraft(label, value, unit)]), Today);
+
+        Assert.Equal(field, Assert.Single(result.Errors).Field);
+    }
+
     [Fact]
     public void SeveralErrors_AreAllReported()
     {
