@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace MynaPlatform.ServiceDefaults.Problems;
 
@@ -7,7 +8,7 @@ namespace MynaPlatform.ServiceDefaults.Problems;
 /// The key and the Japanese text of an error in a JSON request body, shared by the platform's
 /// exception handler and the services that read a body themselves.
 /// </summary>
-public static class JsonBodyProblem
+public static partial class JsonBodyProblem
 {
     /// <summary>The JSON path of the whole body, as System.Text.Json writes it in <see cref="JsonException.Path"/>.</summary>
     public const string RootPath = "$";
@@ -68,6 +69,73 @@ public static class JsonBodyProblem
             return (key, $"項目 '{key}' が 2 回以上指定されています。1 回だけ指定してください。");
         }
 
-        return (key, $"項目 '{key}' の値の型か書式が違います。値の型 (文字列は \"...\"、数値、真偽値、配列) と書式を確認して送り直してください。");
+        return ExpectedFormOf(exception) is { } expected
+            ? (key, $"項目 '{key}' の値の型か書式が違います。{expected}で指定してください。")
+            : (key, $"項目 '{key}' の値の型か書式が違います。値の型 (文字列は \"...\"、数値、真偽値、配列) と書式を確認して送り直してください。");
     }
+
+    /// <summary>
+    /// Returns the JSON form the member expects, read from System.Text.Json's messages, or null when
+    /// they do not name one. The inner exception names the value's kind or .NET type ("as a string",
+    /// "supported Guid format"). The outer message names the member's type only for a member that is
+    /// not a constructor parameter, and otherwise the type being built.
+    /// </summary>
+    private static string? ExpectedFormOf(JsonException exception)
+    {
+        var inner = exception.InnerException?.Message ?? "";
+        if (TokenKindPattern().Match(inner) is { Success: true } kind)
+        {
+            return kind.Groups["kind"].Value switch
+            {
+                "string" => FormOf("System.String"),
+                "boolean" => FormOf("System.Boolean"),
+                _ => FormOf("System.Decimal"),
+            };
+        }
+
+        if (FormatTypePattern().Match(inner) is { Success: true } format)
+        {
+            return FormOf("System." + format.Groups["type"].Value);
+        }
+
+        return ConvertedTypePattern().Match(exception.Message) is { Success: true } converted
+            ? FormOf(converted.Groups["type"].Value)
+            : null;
+    }
+
+    private static string? FormOf(string type)
+    {
+        if (NullableInnerPattern().Match(type) is { Success: true } nullable)
+        {
+            type = nullable.Groups["inner"].Value;
+        }
+
+        return type switch
+        {
+            "System.String" => "文字列 (\"...\")",
+            "System.Int32" or "System.Int64" or "System.Int16" or "System.Byte" or "System.UInt16" or "System.UInt32" or "System.UInt64"
+                => "範囲内の整数",
+            "System.Decimal" or "System.Double" or "System.Single" => "数値",
+            "System.Boolean" => "真偽値 (true または false)",
+            "System.DateTimeOffset" or "System.DateTime" => "時差付きの日時の文字列 (例: \"2026-04-01T09:00:00+09:00\")",
+            "System.DateOnly" => "日付の文字列 (例: \"2026-04-01\")",
+            "System.Guid" => "UUID の文字列",
+            _ when type.EndsWith("[]", StringComparison.Ordinal) || type.Contains("List`1", StringComparison.Ordinal)
+                || type.Contains("Enumerable`1", StringComparison.Ordinal) => "配列 ([ ... ])",
+            _ when type.Contains("Dictionary`2", StringComparison.Ordinal) => "JSON オブジェクト ({ ... })",
+            _ => null,
+        };
+    }
+
+    [GeneratedRegex(@"as an? (?<kind>string|boolean|number)\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex TokenKindPattern();
+
+    [GeneratedRegex(@"(?:supported|for an?) (?<type>U?Int(?:16|32|64)|Byte|Decimal|Double|Single|DateTimeOffset|DateTime|DateOnly|Guid)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FormatTypePattern();
+
+    [GeneratedRegex(@"could not be converted to (?<type>[^ ]+?)\. ", RegexOptions.CultureInvariant)]
+    private static partial Regex ConvertedTypePattern();
+
+    [GeneratedRegex(@"^System\.Nullable`1\[\[?(?<inner>[^,\]]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex NullableInnerPattern();
 }

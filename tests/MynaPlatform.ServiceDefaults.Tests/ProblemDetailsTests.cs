@@ -34,6 +34,24 @@ public sealed class ProblemDetailsTests
         Assert.Matches("^[0-9a-f]{32}$", problem.GetProperty("traceId").GetString());
     }
 
+    [Theory]
+    [InlineData("""{"title": 5, "count": 1}""", "title", "文字列 (")]
+    [InlineData("""{"title": "x", "count": "many"}""", "count", "範囲内の整数")]
+    [InlineData("""{"title": "x", "count": 99999999999}""", "count", "範囲内の整数")]
+    [InlineData("""{"title": "x", "count": 1, "tags": "a"}""", "tags", "配列 ([ ... ])")]
+    [InlineData("""{"title": "x", "count": 1, "urgent": "yes"}""", "urgent", "真偽値")]
+    public async Task WrongType_NamesExpectedType(string json, string field, string expected)
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var response = await PostItemAsync(service, json);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var message = (await ReadProblemAsync(response)).GetProperty("errors").GetProperty(field)[0].GetString();
+        Assert.Contains($"{expected}", message, StringComparison.Ordinal);
+        Assert.Contains("で指定してください", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task NotJson_Returns400ForWholeRequest()
     {
@@ -213,5 +231,5 @@ public sealed class ProblemDetailsTests
         return JsonDocument.Parse(body).RootElement;
     }
 
-    private sealed record ItemRequest(string Title, int Count);
+    private sealed record ItemRequest(string Title, int Count, IReadOnlyList<string>? Tags = null, bool? Urgent = null);
 }
