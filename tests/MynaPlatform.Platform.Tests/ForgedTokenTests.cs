@@ -52,6 +52,24 @@ public sealed class ForgedTokenTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("Basic dXNlcjpwYXNz")]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.e30.c2ln")]
+    public async Task OtherScheme_Returns401AskingForBearer(string authorization)
+    {
+        using var gateway = platform.CreateGatewayClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, SessionPath);
+        request.Headers.TryAddWithoutValidation("Authorization", authorization);
+
+        using var response = await gateway.SendAsync(request, TestContext.Current.CancellationToken);
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("アクセストークンがありません。", problem.GetProperty("title").GetString());
+        Assert.Contains("Bearer", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+    }
+
     private static string Encode(string json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
 
     private static string SignHmac(string header, string payload, byte[] key)

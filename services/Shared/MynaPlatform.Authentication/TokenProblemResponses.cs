@@ -8,6 +8,20 @@ public static class TokenProblemResponses
 {
     public static Task WriteUnauthorizedAsync(HttpContext context, bool tokenPresent)
     {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (tokenPresent && !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            // Another scheme (Basic, a bare token) carries no bearer token, so RFC 6750 gives the challenge no error code.
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return WriteAsync(context, new ProblemDetails
+            {
+                Status = StatusCodes.Status401Unauthorized,
+                Title = "アクセストークンがありません。",
+                Detail = "Authorization ヘッダーは \"Bearer <アクセストークン>\" の形式で指定してください。Basic などほかの方式は使えません。",
+            });
+        }
+
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         context.Response.Headers.WWWAuthenticate = tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer";
         return WriteAsync(context, new ProblemDetails
