@@ -96,6 +96,20 @@ public sealed class JourneyTests(PlatformFixture platform, BrowserFixture browse
         Assert.Equal("ページが見つかりません。", await page.Locator("h1").InnerTextAsync());
     }
 
+    [Theory]
+    [InlineData("id=not-a-uuid&position=1")]
+    [InlineData("id=3f2b6c1e-8a4d-4e0f-9b7a-2c5d1e6f7a80&position=abc")]
+    [InlineData("position=1")]
+    public async Task AttachmentLink_Edited_ShowsNotFound(string query)
+    {
+        var page = await browser.LoggedInPageAsync(platform, await platform.IssueCardAsync());
+
+        var response = await page.GotoAsync($"/notices/attachment?{query}");
+
+        Assert.Equal((int)HttpStatusCode.NotFound, response!.Status);
+        Assert.Equal("ページが見つかりません。", await page.Locator("h1").InnerTextAsync());
+    }
+
     private static string? QueryValue(string url, string name) =>
         System.Web.HttpUtility.ParseQueryString(new Uri(url).Query)[name];
 }

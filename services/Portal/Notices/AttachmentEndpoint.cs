@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace MynaPlatform.Portal.Notices;
@@ -17,9 +18,15 @@ public static class AttachmentEndpoint
     }
 
     private static async Task<IResult> DownloadAsync(
-        [FromQuery] Guid id, [FromQuery] int position, NoticesClient notices, CancellationToken cancellationToken)
+        [FromQuery] string? id, [FromQuery] string? position, NoticesClient notices, CancellationToken cancellationToken)
     {
-        var file = await notices.DownloadAsync(id, position, cancellationToken);
+        // Only an edited address has values that do not parse, so it gets the page for a wrong address.
+        if (!Guid.TryParse(id, out var noticeId) || !int.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var file = await notices.DownloadAsync(noticeId, number, cancellationToken);
         return file.Value is { } attachment
             ? TypedResults.File(attachment.Content, "application/pdf", attachment.FileName)
             : TypedResults.NotFound();
