@@ -14,8 +14,18 @@ public sealed class JsonCharsetMiddleware(RequestDelegate next, IProblemDetailsS
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!IsJsonInOtherCharset(context.Request.ContentType))
+        if (JsonCharsetOf(context.Request.ContentType) is not { } charset)
         {
+            await next(context);
+            return;
+        }
+
+        if (IsUtf8(charset))
+        {
+            // ASP.NET Core's JSON reading accepts only the plain name and fails (a 500) on "utf8" or a quoted "utf-8", so the header is rewritten.
+            var mediaType = MediaTypeHeaderValue.Parse(context.Request.ContentType);
+            mediaType.Charset = "utf-8";
+            context.Request.ContentType = mediaType.ToString();
             await next(context);
             return;
         }
@@ -34,16 +44,22 @@ public sealed class JsonCharsetMiddleware(RequestDelegate next, IProblemDetailsS
     }
 
     /// <summary>Checks whether a content type is JSON (<c>application/json</c> or <c>+json</c>) with a charset other than UTF-8.</summary>
-    public static bool IsJsonInOtherCharset(string? contentType)
+    public static bool IsJsonInOtherCharset(string? contentType) =>
+        JsonCharsetOf(contentType) is { } charset && !IsUtf8(charset);
+
+    /// <summary>Returns the unquoted charset of a JSON content type, or null when it is not JSON or names none.</summary>
+    private static string? JsonCharsetOf(string? contentType)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.Charset.Length == 0)
         {
-            return false;
+            return null;
         }
 
-        // ASP.NET Core's JSON reading also fails on a quoted "utf-8" and on "utf8", so only the plain name passes.
         var isJson = mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase);
-        return isJson && !mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
+        return isJson ? HeaderUtilities.RemoveQuotes(mediaType.Charset).ToString() : null;
     }
+
+    private static bool IsUtf8(string charset) =>
+        charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
 }

@@ -194,6 +194,21 @@ public sealed class AccessLogTests(PlatformFixture platform)
         Assert.Equal(field, problem.GetProperty("field").GetString());
     }
 
+    [Theory]
+    [InlineData("records?to=9999-12-31", "to")]
+    [InlineData("records?from=0001-01-01", "from")]
+    [InlineData("records.csv?to=9999-12-31", "to")]
+    public async Task Records_DateOutOfRange_Returns400(string pathAndQuery, string field)
+    {
+        var person = await scenario.PersonAsync();
+
+        using var response = await scenario.SendAsync(HttpMethod.Get, $"{Prefix}/me/{pathAndQuery}", person.Token);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Token)).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, problem.GetProperty("field").GetString());
+    }
+
     [Fact]
     public async Task Push_SeveralInvalidFields_ListsEach()
     {

@@ -195,6 +195,20 @@ public sealed class SelfInfoTests(PlatformFixture platform)
         Assert.StartsWith("personId", response.Body.GetProperty("detail").GetString());
     }
 
+    [Theory]
+    [InlineData("問い合わせ対応\u202E")]
+    [InlineData("問い合わせ\u2028対応")]
+    public async Task Operator_ReasonWithDirectionMark_Returns400(string reason)
+    {
+        var operatorToken = await platform.GetOperatorTokenAsync();
+
+        var response = await platform.CallAsync(
+            HttpMethod.Get, $"{Prefix}/operator/persons/0123456789abcdef0123456789abcdef/records?reason={Uri.EscapeDataString(reason)}", operatorToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.StartsWith("reason", response.Body.GetProperty("detail").GetString());
+    }
+
     [Fact]
     public async Task Search_TwoCharacterQuery_MatchesNormalisedText()
     {

@@ -139,6 +139,26 @@ public sealed class TokenLifetimeTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task ClientCredentials_RepeatedScope_Returns400()
+    {
+        using var gateway = platform.CreateGatewayClient();
+        using var response = await gateway.PostAsync(LoginRoutes.Token, new FormUrlEncodedContent(
+        [
+            new("grant_type", "client_credentials"),
+            new("client_id", "operator-console"),
+            new("client_secret", await platform.ParameterValueAsync("operator-client-secret")),
+            new("scope", "identity:operator"),
+            new("scope", "identity:operator"),
+        ]), TestContext.Current.CancellationToken);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_request", error.GetProperty("error").GetString());
+        Assert.Contains("'scope'", error.GetProperty("error_description").GetString(), StringComparison.Ordinal);
+        Assert.False(error.TryGetProperty("access_token", out _));
+    }
+
+    [Fact]
     public async Task RefreshToken_Garbled_JapaneseError()
     {
         using var gateway = platform.CreateGatewayClient();

@@ -110,6 +110,21 @@ public sealed class JourneyTests(PlatformFixture platform, BrowserFixture browse
         Assert.Equal("ページが見つかりません。", await page.Locator("h1").InnerTextAsync());
     }
 
+    [Theory]
+    [InlineData("PUT", "/notices")]
+    [InlineData("DELETE", "/")]
+    public async Task OtherMethod_ShowsJapaneseBadRequest(string method, string path)
+    {
+        var page = await browser.LoggedInPageAsync(platform, await platform.IssueCardAsync());
+
+        var response = await page.APIRequest.FetchAsync(path, new() { Method = method });
+
+        // Razor writes text outside Basic Latin as character references, so the page is decoded first.
+        var text = WebUtility.HtmlDecode(await response.TextAsync());
+        Assert.Equal((int)HttpStatusCode.BadRequest, response.Status);
+        Assert.Contains("<h1>画面の操作を受け付けられませんでした。</h1>", text, StringComparison.Ordinal);
+    }
+
     private static string? QueryValue(string url, string name) =>
         System.Web.HttpUtility.ParseQueryString(new Uri(url).Query)[name];
 }

@@ -40,6 +40,23 @@ public sealed class SelfInfoScreenTests(PlatformFixture platform, BrowserFixture
     }
 
     [Fact]
+    public async Task NotMine_UnknownRecord_ShowsMessage()
+    {
+        var card = await platform.IssueCardAsync();
+        var agency = await TestAgency.RegisterAsync(platform, "品川区", "self-info:write");
+        await agency.PublishRecordAsync(await agency.EnrollAsync(card), "checkup-unknown", "健康・医療", "検診", ("検診名", "大腸がん検診", null));
+        var page = await browser.LoggedInPageAsync(platform, card);
+        await page.GotoAsync($"{PortalPages.SelfInfoRecords.Path}?group={Uri.EscapeDataString("健康・医療")}&name={Uri.EscapeDataString("検診")}");
+
+        // As if the record had gone since the page was shown: the form names a record that does not exist.
+        await page.Locator("input[name=recordId]").EvaluateAsync($"input => input.value = '{Guid.NewGuid()}'");
+        await page.GetByRole(AriaRole.Button, new() { Name = "自分の情報ではない", Exact = false }).ClickAsync();
+
+        Assert.Contains("その情報は見つかりませんでした。", await page.Locator("[role=alert]").InnerTextAsync());
+        Assert.Contains("大腸がん検診", await page.Locator("section.record").InnerTextAsync());
+    }
+
+    [Fact]
     public async Task Records_EditedAddress_ExplainsInScreenWords()
     {
         var page = await browser.LoggedInPageAsync(platform, await platform.IssueCardAsync());

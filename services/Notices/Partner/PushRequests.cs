@@ -52,7 +52,7 @@ public sealed record NoticePushRequest(
             return instant;
         }
 
-        errors.Add(new(field, $"{label}（{field}）は時差付きの RFC 3339 形式（例: 2026-04-01T09:00:00+09:00）で指定してください。"));
+        errors.Add(new(field, $"{label}（{field}）は実在する日時を、時差付きの RFC 3339 形式（例: 2026-04-01T09:00:00+09:00）で指定してください。"));
         return null;
     }
 }

@@ -19,7 +19,7 @@ public static class ScreenPeriod
         var datesValid = JapanDatePeriod.TryParse(start, null, out _, out _) && JapanDatePeriod.TryParse(null, end, out _, out _);
         if (!datesValid)
         {
-            return new ScreenMessage("期間の指定を確かめてください。", "日付は 2026-04-01 のように、年-月-日の形で入力してください。");
+            return new ScreenMessage("期間の指定を確かめてください。", "日付は 2026-04-01 のように、年-月-日の形で、1900 年から 9998 年までの実在する日を入力してください。");
         }
 
         if (!JapanDatePeriod.TryParse(start, end, out _, out _))

@@ -21,6 +21,13 @@ public sealed class ErrorModel : PageModel
 
     public void OnPost() => Message = Describe(Code);
 
+    // The status page runs again with the failed request's method, so every method the portal may receive has a handler.
+    public void OnPut() => Message = Describe(Code);
+
+    public void OnDelete() => Message = Describe(Code);
+
+    public void OnPatch() => Message = Describe(Code);
+
     private static ScreenMessage Describe(int? code) => code switch
     {
         404 => new("ページが見つかりません。", "アドレスが正しいか確かめてください。メニューから目的の画面を開くこともできます。"),

@@ -3,6 +3,7 @@ using MynaPlatform.Authentication;
 using MynaPlatform.Contracts.Access;
 using MynaPlatform.SelfInfo.Domain.Records;
 using MynaPlatform.SelfInfo.Records;
+using MynaPlatform.Text;
 
 namespace MynaPlatform.SelfInfo.Api;
 
@@ -87,8 +88,8 @@ public static partial class OperatorEndpoints
     private static bool IsPersonId(string value) => value.Length == PersonIdLength && value.All(char.IsAsciiHexDigitLower);
 
     private static IResult? InvalidReason(string? reason, string use) =>
-        string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength || reason.Any(char.IsControl)
-            ? SelfInfoProblems.Invalid("reason", $"理由 (reason) は必須です。改行なしの {MaxReasonLength} 文字以内で指定してください。{use}")
+        string.IsNullOrWhiteSpace(reason) || reason.Trim().Length > MaxReasonLength || DisplayCharacters.FindUnsafe(reason) >= 0
+            ? SelfInfoProblems.Invalid("reason", $"理由 (reason) は必須です。改行や文字の向きを変える記号を含まない {MaxReasonLength} 文字以内で指定してください。{use}")
             : null;
 
     private static string OperatorId(ClaimsPrincipal user) => user.FindFirstValue(PlatformClaims.Subject)!;

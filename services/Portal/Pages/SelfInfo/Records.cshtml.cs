@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MynaPlatform.Portal.Display;
 using MynaPlatform.Portal.Identity;
 using MynaPlatform.Portal.SelfInfo;
+using MynaPlatform.Text;
 
 namespace MynaPlatform.Portal.Pages.SelfInfo;
 
@@ -44,8 +45,9 @@ public sealed class RecordsModel(SelfInfoClient selfInfo) : PageModel
         var result = await selfInfo.FlagNotMineAsync(recordId, HttpContext.RequestAborted);
         if (!result.Succeeded)
         {
-            Message = new ScreenMessage("その情報は見つかりませんでした。", "一覧を開き直して、もう一度選んでください。");
+            // The list is read first, because reading it sets the message for its own problems.
             await OnGetAsync();
+            Message = new ScreenMessage("その情報は見つかりませんでした。", "一覧を開き直して、もう一度選んでください。");
             return Page();
         }
 
@@ -68,5 +70,10 @@ public sealed class RecordsModel(SelfInfoClient selfInfo) : PageModel
         return "「あなたの情報」の一覧から開き直してください。";
     }
 
-    private static string Shorten(string text) => text.Length <= HeadingQueryLength ? text : text[..HeadingQueryLength] + "…";
+    /// <summary>Returns the query for the heading: without characters that would turn the heading's text around, and cut to its length.</summary>
+    private static string Shorten(string text)
+    {
+        var safe = string.Concat(text.Where(character => !DisplayCharacters.IsUnsafe(character)));
+        return safe.Length <= HeadingQueryLength ? safe : safe[..HeadingQueryLength] + "…";
+    }
 }
