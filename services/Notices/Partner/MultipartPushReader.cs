@@ -56,7 +56,9 @@ public static class MultipartPushReader
         {
             var disposition = section.GetContentDispositionHeader();
             var name = HeaderUtilities.RemoveQuotes(disposition?.Name ?? default).Value;
-            if (disposition is not null && disposition.IsFileDisposition())
+
+            // A notice part sent as a file (curl's -F "notice=@notice.json") is still the notice.
+            if (disposition is not null && disposition.IsFileDisposition() && name != NoticePart)
             {
                 fileCount++;
                 if (name != AttachmentsPart)

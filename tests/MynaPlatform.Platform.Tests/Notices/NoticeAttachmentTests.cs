@@ -76,6 +76,21 @@ public sealed class NoticeAttachmentTests(PlatformFixture platform)
         Assert.Empty(await platform.InboxIdsAsync(person));
     }
 
+    [Fact]
+    public async Task Multipart_NoticeAsFile_IsAccepted()
+    {
+        var agency = await platform.RegisterAgencyAsync("目黒区");
+        var person = await platform.RegisterPersonAsync(agency);
+        var json = new ByteArrayContent(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(Notice(person.Recipient, title: "ファイルで送ったお知らせ"))));
+        json.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var form = new MultipartFormDataContent($"boundary-{Guid.NewGuid():N}") { { json, "notice", "notice.json" } };
+
+        using var response = await platform.SendAsync(HttpMethod.Post, PushPath, agency.Token, form, NewKey());
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync(Token));
+        Assert.Single(await platform.InboxIdsAsync(person));
+    }
+
     [Theory]
     [InlineData(2, "utf-8", "2 つ以上")]
     [InlineData(1, "shift_jis", "文字コード")]

@@ -79,8 +79,8 @@ public static class MynaDemoCli
             ? Path.GetDirectoryName(envFile)!
             : throw new DemoException(
                 text.Pick(
-                    $"{PlatformEnvFile.RelativePath} が見つかりません。チェックアウトのフォルダーで ./run.sh を実行してプラットフォームを起動してから実行してください。",
-                    $"{PlatformEnvFile.RelativePath} was not found. Start the platform with ./run.sh in the checkout's folder first."),
+                    $"{PlatformEnvFile.RelativePath} が見つかりません。チェックアウトのフォルダーで ./run.sh を実行してプラットフォームを起動してから実行してください。別のデータフォルダー (MYNA_DATA_DIR) で起動した場合は、--data-dir か環境変数 MYNA_DATA_DIR でそのフォルダーを指定してください。",
+                    $"{PlatformEnvFile.RelativePath} was not found. Start the platform with ./run.sh in the checkout's folder first. If it runs with another data folder (MYNA_DATA_DIR), name that folder with --data-dir or the environment variable MYNA_DATA_DIR."),
                 platformUnreachable: true);
     }
 }
