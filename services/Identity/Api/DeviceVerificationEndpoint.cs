@@ -34,7 +34,7 @@ public static class DeviceVerificationEndpoint
             || string.IsNullOrEmpty(code.GetClaim(OpenIddictConstants.Claims.ClientId)))
         {
             return Problem(StatusCodes.Status400BadRequest, JpkiReasonCodes.RequestInvalid, "ログイン用コードが無効です。",
-                "ポータルに表示されたログイン用コード (user_code、myna-card の --code) を指定してください。コードは一度しか使えず、期限が切れたり使い終わったりしたコードはポータルで「ログインを始める」からやり直してください。");
+                "ログイン用コード (user_code、myna-card の --code) が見つからないか、期限切れか、使用済みです。ポータルに表示されたコードを確かめてください。コードは一度しか使えず、期限が切れたり使い終わったりしたときは、ポータルで「ログインを始める」からやり直してください。");
         }
 
         try

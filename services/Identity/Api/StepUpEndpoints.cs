@@ -65,5 +65,5 @@ public static class StepUpEndpoints
 
     private static ProblemHttpResult CodeInvalid() =>
         AccountDetailsEndpoints.Problem(StatusCodes.Status400BadRequest, StepUpRoutes.CodeInvalid, "userCode が無効です。",
-            "userCode: コードが見つからないか、期限切れか、使用済みです。POST /api/identity/account/step-up で新しいコードを取得してください。");
+            "userCode: コードが見つからないか、期限切れか、使用済みです。ポータルでは操作をやり直して新しいコードを表示し (API では POST /api/identity/account/step-up)、そのコードで承認してください。");
 }
