@@ -47,6 +47,23 @@ public sealed class NoticeScreenTests(PlatformFixture platform, BrowserFixture b
     }
 
     [Fact]
+    public async Task Inbox_MarkupInTitle_ShownAsText()
+    {
+        const string Title = "<b id=\"injected\">太字</b> & \"引用\" のお知らせ";
+        var card = await platform.IssueCardAsync();
+        var sender = await TestAgency.RegisterAsync(platform, "杉並区");
+        await sender.PushAsync(await sender.EnrollAsync(card), Title, "本文です。", "tax");
+        var page = await browser.LoggedInPageAsync(platform, card);
+
+        var response = await page.GotoAsync("/notices");
+        var html = await response!.TextAsync();
+
+        Assert.Equal(0, await page.Locator("#injected").CountAsync());
+        Assert.Contains(Title, await page.Locator(".notice-list").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("&lt;b id=&quot;injected&quot;&gt;太字&lt;/b&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Inbox_PastLastPage_LinksToFirstPage()
     {
         var card = await platform.IssueCardAsync();
