@@ -14,18 +14,22 @@ public sealed class JsonCharsetMiddleware(RequestDelegate next, IProblemDetailsS
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (JsonCharsetOf(context.Request.ContentType) is not { } charset)
+        if (JsonWithCharset(context.Request.ContentType) is not { } mediaType)
         {
             await next(context);
             return;
         }
 
-        if (IsUtf8(charset))
+        if (IsUtf8(mediaType))
         {
-            // ASP.NET Core's JSON reading accepts only the plain name and fails (a 500) on "utf8" or a quoted "utf-8", so the header is rewritten.
-            var mediaType = MediaTypeHeaderValue.Parse(context.Request.ContentType);
-            mediaType.Charset = "utf-8";
-            context.Request.ContentType = mediaType.ToString();
+            // ASP.NET Core's JSON reading accepts only the plain name and fails (a 500) on "utf8" or a
+            // quoted "utf-8", so those spellings are rewritten. The common plain name is left as it is.
+            if (!mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+            {
+                mediaType.Charset = "utf-8";
+                context.Request.ContentType = mediaType.ToString();
+            }
+
             await next(context);
             return;
         }
@@ -45,10 +49,10 @@ public sealed class JsonCharsetMiddleware(RequestDelegate next, IProblemDetailsS
 
     /// <summary>Checks whether a content type is JSON (<c>application/json</c> or <c>+json</c>) with a charset other than UTF-8.</summary>
     public static bool IsJsonInOtherCharset(string? contentType) =>
-        JsonCharsetOf(contentType) is { } charset && !IsUtf8(charset);
+        JsonWithCharset(contentType) is { } mediaType && !IsUtf8(mediaType);
 
-    /// <summary>Returns the unquoted charset of a JSON content type, or null when it is not JSON or names none.</summary>
-    private static string? JsonCharsetOf(string? contentType)
+    /// <summary>Returns the parsed content type when it is JSON and names a charset, otherwise null.</summary>
+    private static MediaTypeHeaderValue? JsonWithCharset(string? contentType)
     {
         if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType) || mediaType.Charset.Length == 0)
         {
@@ -57,9 +61,13 @@ public sealed class JsonCharsetMiddleware(RequestDelegate next, IProblemDetailsS
 
         var isJson = mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.Suffix.Equals("json", StringComparison.OrdinalIgnoreCase);
-        return isJson ? HeaderUtilities.RemoveQuotes(mediaType.Charset).ToString() : null;
+        return isJson ? mediaType : null;
     }
 
-    private static bool IsUtf8(string charset) =>
-        charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+    /// <summary>Checks whether the charset, quoted or not, is UTF-8 spelled "utf-8" or "utf8".</summary>
+    private static bool IsUtf8(MediaTypeHeaderValue mediaType)
+    {
+        var charset = HeaderUtilities.RemoveQuotes(mediaType.Charset);
+        return charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+    }
 }

@@ -29,10 +29,10 @@ public sealed class GatewayAuthenticationMiddleware(RequestDelegate next, IOptio
             return next(context);
         }
 
-        return AuthenticateAsync(context, isAnonymous, hasToken);
+        return AuthenticateAsync(context, isAnonymous);
     }
 
-    private async Task AuthenticateAsync(HttpContext context, bool isAnonymous, bool hasToken)
+    private async Task AuthenticateAsync(HttpContext context, bool isAnonymous)
     {
         var result = await context.AuthenticateAsync();
         if (result.Succeeded)
@@ -49,6 +49,6 @@ public sealed class GatewayAuthenticationMiddleware(RequestDelegate next, IOptio
             return;
         }
 
-        await TokenProblemResponses.WriteUnauthorizedAsync(context, hasToken);
+        await TokenProblemResponses.WriteUnauthorizedAsync(context);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MynaPlatform.Notices.Domain.Categories;
+using MynaPlatform.Text;
 
 namespace MynaPlatform.Notices.Domain.Validation;
 
@@ -47,7 +48,7 @@ public static class NoticeValidator
             return null;
         }
 
-        var invalid = TextChecks.IndexOfInvalidCharacter(value, allowLineBreaks: false);
+        var invalid = DisplayCharacters.FindUnsafe(value, allowLineBreaks: false);
         if (invalid >= 0)
         {
             errors.Add(new(NoticeFields.Title,
@@ -82,7 +83,7 @@ public static class NoticeValidator
             return null;
         }
 
-        var invalid = TextChecks.IndexOfInvalidCharacter(value, allowLineBreaks: true);
+        var invalid = DisplayCharacters.FindUnsafe(value, allowLineBreaks: true);
         if (invalid >= 0)
         {
             errors.Add(new(NoticeFields.Body,

@@ -1,53 +1,11 @@
 using System.Globalization;
 using System.Text;
-using MynaPlatform.Text;
 
 namespace MynaPlatform.Notices.Domain.Validation;
 
 /// <summary>Character-level checks shared by the notice fields.</summary>
 internal static class TextChecks
 {
-    /// <summary>
-    /// Returns the index of the first UTF-16 code unit that is not an allowed character, or -1. Lone
-    /// surrogates and <see cref="DisplayCharacters"/>' unsafe characters (controls, line separators,
-    /// direction marks) are not allowed. Tab, line feed and carriage return are allowed only when
-    /// <paramref name="allowLineBreaks"/> is set.
-    /// </summary>
-    public static int IndexOfInvalidCharacter(string text, bool allowLineBreaks)
-    {
-        for (var index = 0; index < text.Length; index++)
-        {
-            var character = text[index];
-            if (char.IsHighSurrogate(character) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
-            {
-                index++;
-                continue;
-            }
-
-            if (char.IsSurrogate(character))
-            {
-                return index;
-            }
-
-            if (character is '\t' or '\n' or '\r')
-            {
-                if (!allowLineBreaks)
-                {
-                    return index;
-                }
-
-                continue;
-            }
-
-            if (DisplayCharacters.IsUnsafe(character))
-            {
-                return index;
-            }
-        }
-
-        return -1;
-    }
-
     public static bool HasLoneSurrogate(string text)
     {
         for (var index = 0; index < text.Length; index++)

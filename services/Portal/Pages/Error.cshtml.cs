@@ -12,21 +12,14 @@ public sealed class ErrorModel : PageModel
     [BindProperty(SupportsGet = true)]
     public int? Code { get; set; }
 
-    public ScreenMessage Message { get; private set; } = Describe(null);
+    /// <summary>
+    /// The message for <see cref="Code"/>. The status page runs again with the failed request's
+    /// method, so the page has no handler for any method and reads the message from the bound code.
+    /// </summary>
+    public ScreenMessage Message => Describe(Code);
 
     /// <summary>The correlation id that the gateway also returns and logs, so an operator can find the request.</summary>
     public string RequestId => CorrelationId.Current ?? HttpContext.TraceIdentifier;
-
-    public void OnGet() => Message = Describe(Code);
-
-    public void OnPost() => Message = Describe(Code);
-
-    // The status page runs again with the failed request's method, so every method the portal may receive has a handler.
-    public void OnPut() => Message = Describe(Code);
-
-    public void OnDelete() => Message = Describe(Code);
-
-    public void OnPatch() => Message = Describe(Code);
 
     private static ScreenMessage Describe(int? code) => code switch
     {

@@ -107,7 +107,7 @@ public static class PlatformAuthenticationExtensions
                     return;
                 }
 
-                await TokenProblemResponses.WriteUnauthorizedAsync(context.HttpContext, context.Request.Headers.Authorization.Count > 0);
+                await TokenProblemResponses.WriteUnauthorizedAsync(context.HttpContext);
             },
             OnForbidden = context => TokenProblemResponses.WriteForbiddenAsync(context.HttpContext),
         };

@@ -6,32 +6,25 @@ namespace MynaPlatform.Authentication;
 /// <summary>The 401 and 403 answers to a missing, invalid or insufficient access token.</summary>
 public static class TokenProblemResponses
 {
-    public static Task WriteUnauthorizedAsync(HttpContext context, bool tokenPresent)
+    /// <summary>Writes the 401 for the request's <c>Authorization</c> header: missing, of another scheme, or with a bearer token that failed validation.</summary>
+    public static Task WriteUnauthorizedAsync(HttpContext context)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
-        if (tokenPresent && !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+
+        // Without a bearer token (no header, or another scheme such as Basic) RFC 6750 gives the challenge no error code.
+        var (challenge, title, detail) = authorization switch
         {
-            // Another scheme (Basic, a bare token) carries no bearer token, so RFC 6750 gives the challenge no error code.
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            return WriteAsync(context, new ProblemDetails
-            {
-                Status = StatusCodes.Status401Unauthorized,
-                Title = "アクセストークンがありません。",
-                Detail = "Authorization ヘッダーは \"Bearer <アクセストークン>\" の形式で指定してください。Basic などほかの方式は使えません。",
-            });
-        }
+            "" => ("Bearer", "アクセストークンがありません。",
+                "Authorization ヘッダーに \"Bearer <アクセストークン>\" を指定してください。トークンはトークンエンドポイントで取得できます。"),
+            _ when !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) => ("Bearer", "アクセストークンがありません。",
+                "Authorization ヘッダーは \"Bearer <アクセストークン>\" の形式で指定してください。Basic などほかの方式は使えません。"),
+            _ => ("Bearer error=\"invalid_token\"", "アクセストークンが無効です。",
+                "Authorization ヘッダーのトークンは、署名、発行者、有効期限のいずれかが正しくないか、ログアウトや紛失届でセッションが終了しています。ログインし直して新しいトークンを取得してください。"),
+        };
 
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-        context.Response.Headers.WWWAuthenticate = tokenPresent ? "Bearer error=\"invalid_token\"" : "Bearer";
-        return WriteAsync(context, new ProblemDetails
-        {
-            Status = StatusCodes.Status401Unauthorized,
-            Title = tokenPresent ? "アクセストークンが無効です。" : "アクセストークンがありません。",
-            Detail = tokenPresent
-                ? "Authorization ヘッダーのトークンは、署名、発行者、有効期限のいずれかが正しくないか、ログアウトや紛失届でセッションが終了しています。ログインし直して新しいトークンを取得してください。"
-                : "Authorization ヘッダーに \"Bearer <アクセストークン>\" を指定してください。トークンはトークンエンドポイントで取得できます。",
-        });
+        context.Response.Headers.WWWAuthenticate = challenge;
+        return WriteAsync(context, new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = title, Detail = detail });
     }
 
     public static Task WriteForbiddenAsync(HttpContext context)
