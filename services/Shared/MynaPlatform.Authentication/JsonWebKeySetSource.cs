@@ -29,9 +29,10 @@ public sealed partial class JsonWebKeySetSource(
 
     public async ValueTask<IReadOnlyList<SecurityKey>> GetKeysAsync(string? keyId, CancellationToken cancellationToken)
     {
-        // Until the first read has finished, concurrent callers wait for it instead of validating
-        // against no keys, which would reject every token a cold gateway receives at once.
-        if (!NeedsRefresh(keyId) && _keys.Count > 0)
+        // Only a caller whose key is already known skips the gate. A caller with an unknown key id
+        // waits for a read in progress, so a burst of tokens signed by a newly published key is not
+        // rejected while the first request's read is under way (and a cold service waits for its first read).
+        if (IsKnown(keyId) && !NeedsRefresh(keyId))
         {
             return _keys;
         }
@@ -62,8 +63,14 @@ public sealed partial class JsonWebKeySetSource(
         }
 
         var stale = now - _loadedAt >= settings.JwksRefreshInterval;
-        var unknown = keyId is not null && !_keys.Any(key => key.KeyId == keyId);
-        return stale || unknown;
+        return stale || !IsKnown(keyId);
+    }
+
+    /// <summary>Returns whether keys have been read and, when a key id is given, whether one of them has that id.</summary>
+    private bool IsKnown(string? keyId)
+    {
+        var keys = _keys;
+        return keys.Count > 0 && (keyId is null || keys.Any(key => key.KeyId == keyId));
     }
 
     private async Task RefreshAsync(CancellationToken cancellationToken)
