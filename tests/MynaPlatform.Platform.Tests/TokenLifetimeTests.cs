@@ -138,23 +138,26 @@ public sealed class TokenLifetimeTests(PlatformFixture platform)
         Assert.Contains("invalid_client", challenge.Parameter, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task ClientCredentials_RepeatedScope_Returns400()
+    [Theory]
+    [InlineData("scope")]
+    [InlineData("grant_type")]
+    public async Task ClientCredentials_RepeatedParameter_Returns400(string repeated)
     {
-        using var gateway = platform.CreateGatewayClient();
-        using var response = await gateway.PostAsync(LoginRoutes.Token, new FormUrlEncodedContent(
-        [
+        var fields = new List<KeyValuePair<string, string>>
+        {
             new("grant_type", "client_credentials"),
             new("client_id", "operator-console"),
             new("client_secret", await platform.ParameterValueAsync("operator-client-secret")),
             new("scope", "identity:operator"),
-            new("scope", "identity:operator"),
-        ]), TestContext.Current.CancellationToken);
+        };
+        fields.Add(fields.First(field => field.Key == repeated));
+        using var gateway = platform.CreateGatewayClient();
+        using var response = await gateway.PostAsync(LoginRoutes.Token, new FormUrlEncodedContent(fields), TestContext.Current.CancellationToken);
         var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_request", error.GetProperty("error").GetString());
-        Assert.Contains("'scope'", error.GetProperty("error_description").GetString(), StringComparison.Ordinal);
+        Assert.Equal($"パラメーター '{repeated}' が 2 回以上指定されています。1 回だけ指定してください。", error.GetProperty("error_description").GetString());
         Assert.False(error.TryGetProperty("access_token", out _));
     }
 

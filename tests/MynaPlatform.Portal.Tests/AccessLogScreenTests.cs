@@ -79,7 +79,8 @@ public sealed class AccessLogScreenTests(PlatformFixture platform, BrowserFixtur
 
         await page.GotoAsync($"{PortalPages.AccessLog.Path}?page=9");
         Assert.Contains("このページには記録がありません (全 1 ページ)", await page.Locator(".past-last-page").InnerTextAsync());
-        await page.GetByRole(AriaRole.Link, new() { Name = "最初のページを表示する" }).ClickAsync();
+        Assert.Equal(PortalPages.AccessLog.Path, await page.GetByRole(AriaRole.Link, new() { Name = "前のページ" }).GetAttributeAsync("href"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "最後のページを表示する" }).ClickAsync();
         Assert.True(await page.Locator("li.log-record").CountAsync() > 0, "The first page shows no record.");
         await page.GotoAsync($"{PortalPages.AccessLog.Path}?page=0");
         Assert.Contains("ページ番号は 1 以上の整数です", await page.Locator("[role=alert]").InnerTextAsync());

@@ -56,7 +56,8 @@ public sealed class DemoJourneyTests(PlatformFixture platform, BrowserFixture br
         await page.ScreenshotAsync("demo-05-self-info");
         await page.GetByRole(AriaRole.Link, new() { Name = "予防接種" }).ClickAsync();
         Assert.Contains(DemoAgencies.Municipality.DisplayName, await page.Locator("section.record").InnerTextAsync());
-        await page.GetByRole(AriaRole.Button, new() { Name = "自分の情報ではない", Exact = false }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "自分の情報ではない", Exact = false }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "お知らせする" }).ClickAsync();
         Assert.Contains("提供した機関が確認します", await page.Locator("main").InnerTextAsync());
         await page.ScreenshotAsync("demo-06-flagged");
 

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using MynaPlatform.Platform.Testing;
+using MynaPlatform.Portal.Notices;
 using Xunit;
 
 namespace MynaPlatform.Portal.Tests;
@@ -64,7 +65,7 @@ public sealed class NoticeScreenTests(PlatformFixture platform, BrowserFixture b
     }
 
     [Fact]
-    public async Task Inbox_PastLastPage_LinksToFirstPage()
+    public async Task Inbox_PastLastPage_LinksToLastPage()
     {
         var card = await platform.IssueCardAsync();
         var sender = await TestAgency.RegisterAsync(platform, "品川区");
@@ -74,12 +75,35 @@ public sealed class NoticeScreenTests(PlatformFixture platform, BrowserFixture b
         await page.GotoAsync($"{PortalPages.Notices.Path}?page=5");
 
         Assert.Contains("このページにはお知らせがありません (全 1 ページ)", await page.Locator(".past-last-page").InnerTextAsync());
-        await page.GetByRole(AriaRole.Link, new() { Name = "最初のページを表示する" }).ClickAsync();
+        Assert.Equal(PortalPages.Notices.Path, await page.GetByRole(AriaRole.Link, new() { Name = "前のページ" }).GetAttributeAsync("href"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "最後のページを表示する" }).ClickAsync();
         Assert.Equal(1, await page.Locator(".notice-list__item").CountAsync());
 
         await page.GotoAsync($"{PortalPages.Notices.Path}?page=abc");
         Assert.Contains("ページ番号は 1 以上の整数です", await page.Locator("[role=alert]").InnerTextAsync());
         Assert.Equal(1, await page.Locator(".notice-list__item").CountAsync());
+    }
+
+    [Fact]
+    public async Task Inbox_EditedAddress_ExplainsInScreenWords()
+    {
+        var card = await platform.IssueCardAsync();
+        var sender = await TestAgency.RegisterAsync(platform, "大田区");
+        await sender.PushAsync(await sender.EnrollAsync(card), "国民健康保険料のお知らせ", "保険料の額をお知らせします。", "tax");
+        var page = await browser.LoggedInPageAsync(platform, card);
+
+        await page.GotoAsync($"{PortalPages.Notices.Path}?read=maybe");
+        Assert.Contains("既読・未読は一覧から選んでください", await page.Locator("[role=alert]").InnerTextAsync());
+        Assert.Equal(1, await page.Locator(".notice-list__item").CountAsync());
+
+        await page.GotoAsync($"{PortalPages.Notices.Path}?archived=maybe");
+        Assert.Contains("受信したお知らせを表示しています", await page.Locator("[role=alert]").InnerTextAsync());
+        Assert.Equal(1, await page.Locator(".notice-list__item").CountAsync());
+
+        await page.GotoAsync($"{PortalPages.Notices.Path}?q={new string('税', InboxFilter.MaxSearchLength + 1)}");
+        var tooLong = await page.Locator("[role=alert]").InnerTextAsync();
+        Assert.Contains($"キーワードは {InboxFilter.MaxSearchLength} 文字以内", tooLong);
+        Assert.DoesNotContain("q", tooLong);
     }
 
     [Fact]

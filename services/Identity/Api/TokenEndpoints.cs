@@ -37,16 +37,6 @@ public static class TokenEndpoints
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict request is missing; the token endpoint is not handled by OpenIddict.");
 
-        // RFC 6749 (section 3.1) forbids repeating a parameter, and OpenIddict reads a repeated scope
-        // as no scope, which would grant the client's default scopes instead of rejecting the request.
-        if (http.Request.HasFormContentType
-            && (await http.Request.ReadFormAsync(cancellationToken)).FirstOrDefault(field => field.Value.Count > 1).Key is { } repeated)
-        {
-            return Results.Forbid(
-                Error(Errors.InvalidRequest, $"パラメーター '{repeated}' が 2 回以上指定されています。1 回だけ指定してください。", reasonCode: null),
-                [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
-        }
-
         if (request.GrantType == LoginRoutes.JpkiGrantType)
         {
             try

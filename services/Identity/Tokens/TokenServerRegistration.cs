@@ -76,6 +76,7 @@ public static class TokenServerRegistration
                 server.AddEphemeralSigningKey();
                 server.UseSigningKeyRing();
                 server.UseJapaneseErrorTexts();
+                server.RejectRepeatedTokenParameters();
 
                 server.UseAspNetCore()
                     .EnableTokenEndpointPassthrough()

@@ -11,6 +11,15 @@ public static class JapanTime
     public static string Format(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy年M月d日 H時mm分", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Formats a calendar date given as <c>yyyy-MM-dd</c>, for example 2026年12月5日, the way the
+    /// instants above write their date. A value of another form is returned as it is.
+    /// </summary>
+    public static string FormatDate(string date) =>
+        DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day.ToString("yyyy年M月d日", CultureInfo.InvariantCulture)
+            : date;
+
     /// <summary>The machine-readable form for a <c>time</c> element's <c>datetime</c> attribute.</summary>
     public static string Iso(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, Zone).ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);

@@ -11,9 +11,7 @@ public static class ScreenPaging
     /// </summary>
     public static ScreenMessage? CheckPage(ModelStateDictionary modelState, int page)
     {
-        var unreadable = modelState.Any(entry =>
-            entry.Value is { Errors.Count: > 0 } && entry.Key.EndsWith("page", StringComparison.OrdinalIgnoreCase));
-        return unreadable || page < 1
+        return modelState.HasErrorFor("page") || page < 1
             ? new ScreenMessage("ページ番号を確かめてください。", "ページ番号は 1 以上の整数です。最初のページを表示しています。")
             : null;
     }

@@ -6,12 +6,18 @@ namespace MynaPlatform.Portal.Notices;
 /// <summary>The inbox screen's filters, bound from its query string and passed on to the notices service.</summary>
 public sealed class InboxFilter
 {
+    /// <summary>The notices service's limit on the search words, in characters.</summary>
+    public const int MaxSearchLength = 100;
+
     public string? Q { get; set; }
 
     public string? Category { get; set; }
 
     /// <summary><c>unread</c>, <c>read</c> or empty for both.</summary>
     public string? Read { get; set; }
+
+    /// <summary>Whether <see cref="Read"/> is one of the screen's choices or empty.</summary>
+    public bool IsReadChoice => Read is null or "" or "unread" or "read";
 
     /// <summary>Shows the archive instead of the inbox.</summary>
     public bool Archived { get; set; }

@@ -26,6 +26,19 @@ public sealed class IndexModel(NoticesClient notices) : PageModel
             Filter.Page = 1;
         }
 
+        // The read state and the archive come from the screen's list and links, so anything else came
+        // from an edited address. It is dropped with a note instead of being ignored without one.
+        if (!Filter.IsReadChoice)
+        {
+            Message = new ScreenMessage("検索の条件を確かめてください。", "既読・未読は一覧から選んでください。すべてのお知らせを表示しています。");
+            Filter.Read = null;
+        }
+
+        if (ModelState.HasErrorFor("archived"))
+        {
+            Message = new ScreenMessage("表示する一覧を確かめてください。", "保管したお知らせは「保管したお知らせを見る」から開いてください。受信したお知らせを表示しています。");
+        }
+
         if (ScreenPeriod.Check(Filter.From, Filter.To) is { } periodMessage)
         {
             Message = periodMessage;
@@ -42,6 +55,7 @@ public sealed class IndexModel(NoticesClient notices) : PageModel
             Message = new ScreenMessage("検索の条件を確かめてください。",
                 problem.Errors.ContainsKey("category") ? "分類は一覧から選んでください。"
                 : problem.Errors.ContainsKey("read") ? "既読・未読は一覧から選んでください。"
+                : problem.Errors.ContainsKey("q") ? $"キーワードは {InboxFilter.MaxSearchLength} 文字以内で入力してください。"
                 : problem.Detail ?? "条件を見直して、もう一度検索してください。");
         }
     }

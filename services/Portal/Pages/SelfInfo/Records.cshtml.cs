@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MynaPlatform.Portal.Display;
 using MynaPlatform.Portal.Identity;
@@ -22,9 +23,15 @@ public sealed class RecordsModel(SelfInfoClient selfInfo) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool Flagged { get; set; }
 
+    /// <summary>The record whose "this is not me" flag waits for the person's confirmation.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Confirm { get; set; }
+
     public IReadOnlyList<PersonRecord> Records { get; private set; } = [];
 
     public ScreenMessage? Message { get; private set; }
+
+    private static readonly ScreenMessage RecordNotFound = new("その情報は見つかりませんでした。", "一覧を開き直して、もう一度選んでください。");
 
     /// <summary>The number of characters of the search words that the heading repeats.</summary>
     private const int HeadingQueryLength = 30;
@@ -38,7 +45,20 @@ public sealed class RecordsModel(SelfInfoClient selfInfo) : PageModel
             : await selfInfo.SearchAsync(Q, HttpContext.RequestAborted);
         Records = result.Value?.Records ?? [];
         Message = result.Problem is { } problem ? new ScreenMessage("条件を確かめてください。", Describe(problem)) : null;
+        if (Message is null && Confirm is { } confirm && !Records.Any(record => record.RecordId == confirm && !record.UnderReview))
+        {
+            Message = RecordNotFound;
+        }
     }
+
+    /// <summary>Returns the address of this list, with the confirmation of <paramref name="confirm"/> open when it is given.</summary>
+    public string ListLink(Guid? confirm) => QueryHelpers.AddQueryString(PortalPages.SelfInfoRecords.Path, new Dictionary<string, string?>
+    {
+        ["group"] = Group,
+        ["name"] = Name,
+        ["q"] = Q,
+        ["confirm"] = confirm?.ToString(),
+    }.Where(parameter => !string.IsNullOrEmpty(parameter.Value)));
 
     public async Task<IActionResult> OnPostNotMineAsync(Guid recordId)
     {
@@ -47,7 +67,7 @@ public sealed class RecordsModel(SelfInfoClient selfInfo) : PageModel
         {
             // The list is read first, because reading it sets the message for its own problems.
             await OnGetAsync();
-            Message = new ScreenMessage("その情報は見つかりませんでした。", "一覧を開き直して、もう一度選んでください。");
+            Message = RecordNotFound;
             return Page();
         }
 
