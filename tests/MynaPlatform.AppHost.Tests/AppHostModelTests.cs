@@ -238,6 +238,43 @@ public sealed class AppHostModelTests : IDisposable
     }
 
     [Fact]
+    public async Task Projects_BatchDelaySetting_SetsExporters()
+    {
+        await using var builder = await CreateBuilderAsync("Local", "Platform:TelemetryBatchDelayMilliseconds=250");
+
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            var environment = await EnvironmentWithExporterOf(project);
+            Assert.Equal("250", environment["OTEL_BSP_SCHEDULE_DELAY"]);
+            Assert.Equal("250", environment["OTEL_BLRP_SCHEDULE_DELAY"]);
+            Assert.False(environment.ContainsKey("OTEL_METRIC_EXPORT_INTERVAL"), $"{project.Name} got a metric interval");
+        }
+    }
+
+    [Fact]
+    public async Task Projects_BatchDelayUnset_Exports200Milliseconds()
+    {
+        await using var builder = await CreateBuilderAsync("Local");
+
+        var environment = await EnvironmentWithExporterOf(Resource(builder, ResourceNames.Identity));
+
+        Assert.Equal("200", environment["OTEL_BSP_SCHEDULE_DELAY"]);
+        Assert.Equal("200", environment["OTEL_BLRP_SCHEDULE_DELAY"]);
+    }
+
+    [Theory]
+    [InlineData("50")]
+    [InlineData("soon")]
+    public async Task BatchDelaySetting_Invalid_StopsAppHost(string value)
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => CreateBuilderAsync("Local", $"Platform:TelemetryBatchDelayMilliseconds={value}"));
+
+        var message = failure.GetBaseException().Message;
+        Assert.Contains("Platform:TelemetryBatchDelayMilliseconds", message, StringComparison.Ordinal);
+        Assert.Contains($"'{value}'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Projects_ByDefault_LaunchBuiltAssembly()
     {
         await using var builder = await CreateBuilderAsync("Local");

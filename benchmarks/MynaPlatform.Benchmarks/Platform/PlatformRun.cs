@@ -42,8 +42,9 @@ public sealed partial class PlatformRun : IAsyncDisposable
 
     /// <summary>
     /// Describes how the platform runs, for the results: the services' build configuration
-    /// (<c>MYNA_CONFIGURATION</c>, read by <c>run.sh</c>) and whether they export telemetry to the dashboard
-    /// (<c>Platform__TelemetryExport=false</c> turns it off), both taken from the environment that starts the benchmark.
+    /// (<c>MYNA_CONFIGURATION</c>, read by <c>run.sh</c>), whether they export telemetry to the dashboard
+    /// (<c>Platform__TelemetryExport=false</c> turns it off) and how often (<c>Platform__TelemetryBatchDelayMilliseconds</c>),
+    /// all taken from the environment that starts the benchmark.
     /// </summary>
     public static string RunDescription
     {
@@ -52,10 +53,14 @@ public sealed partial class PlatformRun : IAsyncDisposable
             var configuration = Environment.GetEnvironmentVariable("MYNA_CONFIGURATION") is { Length: > 0 } value ? value : "Debug";
             var telemetry = Environment.GetEnvironmentVariable("Platform__TelemetryExport") is { } export && export.Equals("false", StringComparison.OrdinalIgnoreCase)
                 ? "telemetry export off (Platform__TelemetryExport=false: recorded in each process, not sent)"
-                : "telemetry on (every service exports to the dashboard)";
+                : $"telemetry on (every service exports to the dashboard, traces and logs every {BatchDelay} ms)";
             return $"services from their {configuration} build (MYNA_CONFIGURATION); {telemetry}";
         }
     }
+
+    /// <summary>The AppHost's batch delay of trace and log export in milliseconds, as the environment sets it (200 when unset).</summary>
+    private static string BatchDelay =>
+        Environment.GetEnvironmentVariable("Platform__TelemetryBatchDelayMilliseconds") is { Length: > 0 } delay ? delay : "200";
 
     public Uri GatewayUrl => new(Addresses["GATEWAY_URL"].TrimEnd('/') + "/");
 

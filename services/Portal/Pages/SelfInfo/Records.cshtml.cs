@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
 using MynaPlatform.Portal.Display;
 using MynaPlatform.Portal.Identity;
 using MynaPlatform.Portal.SelfInfo;
