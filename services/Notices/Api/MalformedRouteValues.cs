@@ -18,8 +18,24 @@ public static class MalformedRouteValues
     public static RouteHandlerBuilder MapMalformed(this RouteGroupBuilder group, string pattern, params string[] methods) =>
         group.MapMethods(pattern, methods, Describe).ExcludeFromDescription();
 
+    /// <summary>
+    /// Marks a malformed-value route whose parameter can also be a literal segment of a route for other
+    /// methods, such as <c>/batch</c> beside <c>/{noticeId}</c>. That segment then gets 405 with those
+    /// methods, as it would without the malformed-value route.
+    /// </summary>
+    public static RouteHandlerBuilder WithLiteralSibling(this RouteHandlerBuilder route, string segment, params string[] methods) =>
+        route.WithMetadata(new LiteralSibling(segment, methods));
+
     private static IResult Describe(HttpRequest request)
     {
+        if (request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<LiteralSibling>() is { } sibling
+            && request.RouteValues.TryGetValue(NoticeId, out var segment)
+            && string.Equals(segment as string, sibling.Segment, StringComparison.OrdinalIgnoreCase))
+        {
+            request.HttpContext.Response.Headers.Allow = string.Join(", ", sibling.Methods);
+            return TypedResults.StatusCode(StatusCodes.Status405MethodNotAllowed);
+        }
+
         var errors = new List<FieldError>();
         if (request.RouteValues.TryGetValue(NoticeId, out var noticeId) && !Guid.TryParse(noticeId as string, out _))
         {
@@ -38,3 +54,6 @@ public static class MalformedRouteValues
             : NoticeProblems.Invalid(errors, "URL に含まれる値に誤りがあります。");
     }
 }
+
+/// <summary>A literal path segment that a route for <see cref="Methods"/> takes in place of a route value.</summary>
+public sealed record LiteralSibling(string Segment, string[] Methods);

@@ -50,7 +50,7 @@ public static class PartnerEndpoints
             .WithName("WithdrawNotice")
             .WithSummary("Withdraws one of the agency's notices that the person has not read.");
 
-        partner.MapMalformed($"/{{{MalformedRouteValues.NoticeId}}}", HttpMethods.Get);
+        partner.MapMalformed($"/{{{MalformedRouteValues.NoticeId}}}", HttpMethods.Get).WithLiteralSibling("batch", HttpMethods.Post);
         partner.MapMalformed($"/{{{MalformedRouteValues.NoticeId}}}/withdraw", HttpMethods.Post);
         return routes;
     }

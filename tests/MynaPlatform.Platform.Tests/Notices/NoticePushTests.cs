@@ -187,6 +187,18 @@ public sealed class NoticePushTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task BatchPath_Get_Returns405AllowingPost()
+    {
+        var agency = await platform.RegisterAgencyAsync("葛飾区");
+
+        using var response = await platform.SendAsync(HttpMethod.Get, BatchPath, agency.Token);
+
+        var detail = await ProblemDetailAsync(response, HttpStatusCode.MethodNotAllowed);
+        Assert.Equal(["POST"], response.Content.Headers.Allow);
+        Assert.Contains("HTTP メソッド", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MalformedNoticeId_NoToken_Returns401()
     {
         using var client = platform.CreateGatewayClient();
