@@ -14,11 +14,6 @@ public sealed record RecordFilter(string? Agency, string? Task, string? From, st
 {
     public const int MaxTaskLength = 100;
 
-    /// <summary>The date range a filter takes, the same as the notices inbox's.</summary>
-    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
-
-    public static readonly DateOnly LatestDate = new(9998, 12, 31);
-
     /// <summary>Builds the repository query; raises <see cref="AccessLogRequestException"/> naming the invalid filter.</summary>
     public RecordQuery ToQuery(DateOnly today, int skip, int take)
     {
@@ -64,10 +59,8 @@ public sealed record RecordFilter(string? Agency, string? Task, string? From, st
             throw AccessLogRequestException.Invalid(field, "日本時間の日付を yyyy-MM-dd の形式で指定してください (例: 2025-04-01)。");
         }
 
-        // The query turns a date into the instants of its start and of the next day's start in Japan,
-        // which do not exist for the first and last dates a DateOnly can hold.
-        return date >= EarliestDate && date <= LatestDate
+        return FilterDates.Contains(date)
             ? date
-            : throw AccessLogRequestException.Invalid(field, $"日付は {EarliestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} から {LatestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} までの範囲で指定してください。");
+            : throw AccessLogRequestException.Invalid(field, $"日付は {FilterDates.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} から {FilterDates.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} までの範囲で指定してください。");
     }
 }

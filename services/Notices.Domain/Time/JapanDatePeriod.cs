@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using MynaPlatform.Notices.Domain.Validation;
+using MynaPlatform.Text;
 
 namespace MynaPlatform.Notices.Domain.Time;
 
@@ -13,9 +14,6 @@ public sealed record JapanDatePeriod(DateOnly? From, DateOnly? To)
 {
     public const string FromField = "from";
     public const string ToField = "to";
-
-    private static readonly DateOnly Earliest = new(1900, 1, 1);
-    private static readonly DateOnly Latest = new(9998, 12, 31);
 
     /// <summary>The first instant in the period (UTC), or null when it has no start.</summary>
     public DateTimeOffset? StartUtc => From is { } from ? JapanTime.StartOfDay(from) : null;
@@ -59,7 +57,7 @@ public sealed record JapanDatePeriod(DateOnly? From, DateOnly? To)
             return null;
         }
 
-        if (date < Earliest || date > Latest)
+        if (!FilterDates.Contains(date))
         {
             errors.Add(new(field, $"期間の{label}（{field}）は 1900-01-01 から 9998-12-31 までの日付にしてください。"));
             return null;
