@@ -108,6 +108,21 @@ public sealed class LostCardTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task ReportLost_SignatureCertificate_NamesField()
+    {
+        using var certificate = VirtualCard.Open(await platform.IssueCardAsync()).Certificate(CardKey.Signature);
+        using var client = platform.CreateGatewayClient();
+
+        using var response = await client.PostAsJsonAsync(
+            LoginRoutes.LostCardReports, new LostCardReportRequest(Convert.ToBase64String(certificate.RawData)), TestContext.Current.CancellationToken);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("署名用電子証明書は紛失の届け出に使えません。", problem.GetProperty("title").GetString());
+        Assert.StartsWith("loginCertificate には署名用電子証明書ではなく", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task JpkiHoldRoute_WithoutVerifierKey_Returns401()
     {
         using var identity = platform.App.CreateHttpClient(ResourceNames.Identity, ResourceNames.HttpEndpoint);

@@ -33,7 +33,7 @@ public sealed partial class LostCardReports(
     public async Task<CardHold> ReportAsync(string? loginCertificate, string source, CancellationToken cancellationToken)
     {
         using var certificate = ParseCertificate(loginCertificate);
-        LoginCertificateVerifier.RejectWrongKind(certificate);
+        LoginCertificateVerifier.RejectWrongKind(certificate, "loginCertificate", "紛失の届け出");
         var serialNumber = CertificateSerialNumber.Canonical(certificate);
         await rateLimiter.AcquireAsync(serialNumber, cancellationToken);
 

@@ -45,20 +45,23 @@ public sealed class LoginCertificateVerifier(TrustAnchors trustAnchors, Revocati
         return serialNumber;
     }
 
-    /// <summary>A CA certificate or the signature certificate is a client mistake, so it gets its own 400.</summary>
-    public static void RejectWrongKind(X509Certificate2 certificate)
+    /// <summary>
+    /// Rejects a CA certificate or a signature certificate with its own 400, because either is a client
+    /// mistake. The text names the request's <paramref name="field"/> and what the certificate was sent for (<paramref name="use"/>).
+    /// </summary>
+    public static void RejectWrongKind(X509Certificate2 certificate, string field = "certificate", string use = "ログイン")
     {
         var constraints = certificate.Extensions.OfType<X509BasicConstraintsExtension>().FirstOrDefault();
         if (constraints?.CertificateAuthority == true)
         {
-            throw Rejected(JpkiReasonCodes.CertificateNotForLogin, "認証局の証明書はログインに使えません。",
-                "certificate には認証局の証明書ではなく、カードの利用者証明用電子証明書を指定してください。");
+            throw Rejected(JpkiReasonCodes.CertificateNotForLogin, $"認証局の証明書は{use}に使えません。",
+                $"{field} には認証局の証明書ではなく、カードの利用者証明用電子証明書を指定してください。");
         }
 
         if (certificate.Issuer.Contains(SignaturePurposeUnit, StringComparison.Ordinal))
         {
-            throw Rejected(JpkiReasonCodes.CertificateNotForLogin, "署名用電子証明書はログインに使えません。",
-                "certificate には署名用電子証明書ではなく、利用者証明用電子証明書 (暗証番号 4 桁の証明書) を指定してください。");
+            throw Rejected(JpkiReasonCodes.CertificateNotForLogin, $"署名用電子証明書は{use}に使えません。",
+                $"{field} には署名用電子証明書ではなく、利用者証明用電子証明書 (暗証番号 4 桁の証明書) を指定してください。");
         }
     }
 
