@@ -94,6 +94,10 @@ public sealed class AccessLogScreenTests(PlatformFixture platform, BrowserFixtur
         var alert = await page.Locator("[role=alert]").InnerTextAsync();
         Assert.Contains("期間の終わりの日付", alert);
         Assert.DoesNotContain("from", alert);
+
+        await page.GotoAsync($"{PortalPages.AccessLog.Path}?agency=zzz");
+        Assert.Contains("機関は一覧から選んでください", await page.Locator("[role=alert]").InnerTextAsync());
+        Assert.Equal(0, await page.Locator("#agency option[value=zzz]").CountAsync());
     }
 
     private static async Task<byte[]> DownloadCsvAsync(IPage page)

@@ -85,12 +85,32 @@ public sealed class IndexModel(AccessLogClient accessLog) : PageModel
             newest = (await accessLog.ListNewestAsync(AgencyChoiceSource, HttpContext.RequestAborted)).Value;
         }
 
-        IEnumerable<LogParty> selected = string.IsNullOrWhiteSpace(Filter.Agency) ? [] : [new LogParty(Filter.Agency.Trim(), null)];
-        Agencies = [.. (newest?.Items ?? []).SelectMany(record => record.Agencies)
+        List<LogParty> named = [.. (newest?.Items ?? []).SelectMany(record => record.Agencies)
             .Concat(Records?.Items.SelectMany(record => record.Agencies) ?? [])
-            .Concat(selected)
-            .DistinctBy(agency => agency.Id)
-            .OrderBy(agency => agency.DisplayName, StringComparer.Ordinal)];
+            .DistinctBy(agency => agency.Id)];
+
+        // An agency from an edited address stays a choice only when some record of the person names it,
+        // so that the list does not offer an id that matches nothing.
+        var selected = string.IsNullOrWhiteSpace(Filter.Agency) ? null : Filter.Agency.Trim();
+        if (selected is not null && !named.Any(agency => agency.Id == selected))
+        {
+            if (await NamesAnyRecordAsync(selected))
+            {
+                named.Add(new LogParty(selected, null));
+            }
+            else
+            {
+                Message ??= new ScreenMessage("検索の条件を確かめてください。", "機関は一覧から選んでください。");
+            }
+        }
+
+        Agencies = [.. named.OrderBy(agency => agency.DisplayName, StringComparer.Ordinal)];
+    }
+
+    private async Task<bool> NamesAnyRecordAsync(string agency)
+    {
+        var result = await accessLog.ListAsync(new AccessLogFilter { Agency = agency }, HttpContext.RequestAborted);
+        return result.Value is { Total: > 0 };
     }
 
     /// <summary>
