@@ -4,6 +4,7 @@ using System.Text.Json;
 using Aspire.Hosting.Testing;
 using Grpc.Core;
 using Grpc.Net.Client;
+using MynaPlatform.Authentication;
 using MynaPlatform.Hosting;
 using MynaPlatform.Identity.Grpc;
 using MynaPlatform.MynaCard.Card;
@@ -134,7 +135,14 @@ public sealed class AgencyTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.Forbidden, agencyOnOperator.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, operatorOnEnrollment.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, personOnEnrollment.StatusCode);
+        Assert.Equal(
+            $"この API には、スコープ {PlatformScopes.Operator} を持つクライアント (機関や運用者) のアクセストークンが必要です。送られたトークンにはこのスコープがありません。{PlatformScopes.Operator} を指定してトークンを取得し直してください。",
+            await DetailAsync(agencyOnOperator));
+        Assert.Contains($"スコープ {PlatformScopes.Partner} を持つクライアント", await DetailAsync(operatorOnEnrollment), StringComparison.Ordinal);
     }
+
+    private static async Task<string?> DetailAsync(HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("detail").GetString();
 
     [Fact]
     public async Task RegisteredAgency_TokenHasOnlyItsScopes()

@@ -70,6 +70,22 @@ public sealed class ForgedTokenTests(PlatformFixture platform)
         Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
     }
 
+    [Fact]
+    public async Task TwoAuthorizationHeaders_Returns401AskingForOne()
+    {
+        var token = await platform.GetAgencyTokenAsync();
+        using var gateway = platform.CreateGatewayClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, SessionPath);
+        request.Headers.TryAddWithoutValidation("Authorization", [$"Bearer {token}", $"Bearer {token}"]);
+
+        using var response = await gateway.SendAsync(request, TestContext.Current.CancellationToken);
+        var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Authorization ヘッダーが複数あります。", problem.GetProperty("title").GetString());
+        Assert.Contains("1 つだけ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     private static string Encode(string json) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(json));
 
     private static string SignHmac(string header, string payload, byte[] key)

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace MynaPlatform.Authentication;
 
@@ -10,7 +11,7 @@ public static class PlatformAuthorization
     /// <summary>Admits only a person's token that carries <paramref name="scope"/>.</summary>
     public static TBuilder RequirePerson<TBuilder>(this TBuilder builder, string scope)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(policy => policy
+        builder.WithMetadata(new CallerRequirement(PrincipalTypes.Person, scope)).RequireAuthorization(policy => policy
             .RequireAuthenticatedUser()
             .RequireClaim(PlatformClaims.PrincipalType, PrincipalTypes.Person)
             .RequireAssertion(context => HasScope(context.User, scope)));
@@ -18,7 +19,7 @@ public static class PlatformAuthorization
     /// <summary>Admits only a client's token (no person) that carries <paramref name="scope"/>.</summary>
     public static TBuilder RequireClient<TBuilder>(this TBuilder builder, string scope)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(policy => policy
+        builder.WithMetadata(new CallerRequirement(PrincipalTypes.Client, scope)).RequireAuthorization(policy => policy
             .RequireAuthenticatedUser()
             .RequireClaim(PlatformClaims.PrincipalType, PrincipalTypes.Client)
             .RequireAssertion(context => HasScope(context.User, scope)));
@@ -35,3 +36,9 @@ public static class PlatformAuthorization
             ? user.FindFirstValue(PlatformClaims.Subject)
             : null;
 }
+
+/// <summary>
+/// The kind of caller (<see cref="PrincipalTypes"/>) and the scope that an endpoint requires, kept as
+/// endpoint metadata so that a 403 can name them.
+/// </summary>
+public sealed record CallerRequirement(string PrincipalType, string Scope);

@@ -159,8 +159,10 @@ public sealed class NoticePushTests(PlatformFixture platform)
         using var push = await platform.SendAsync(HttpMethod.Post, PushPath, person.Token, JsonContent.Create(Notice(person.Recipient)), NewKey());
         using var inbox = await platform.SendAsync(HttpMethod.Get, InboxPath, agency.Token);
 
-        Assert.Equal(HttpStatusCode.Forbidden, push.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, inbox.StatusCode);
+        var pushDetail = await ProblemDetailAsync(push, HttpStatusCode.Forbidden);
+        var inboxDetail = await ProblemDetailAsync(inbox, HttpStatusCode.Forbidden);
+        Assert.Contains("スコープ notices:write を持つクライアント (機関や運用者) のアクセストークンが必要です。送られたトークンは本人", pushDetail, StringComparison.Ordinal);
+        Assert.Contains("スコープ notices:read を持つ本人 (カードでログインした人) のアクセストークンが必要です。送られたトークンはクライアント", inboxDetail, StringComparison.Ordinal);
     }
 
     [Theory]
