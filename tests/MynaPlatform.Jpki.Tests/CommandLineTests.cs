@@ -83,6 +83,20 @@ public sealed class CommandLineTests(SimulatorFixture simulator) : IClassFixture
         Assert.Contains("MYNA_GATEWAY_URL", result.Error);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("0174-1608-247")]
+    [InlineData("http://127.0.0.1:5080/api/identity/connect/verify")]
+    public async Task Login_MalformedCode_ReturnsUsageCode(string code)
+    {
+        var result = await new CliRunner(_folder.FullName, new Dictionary<string, string> { ["LANG"] = "ja_JP.UTF-8" })
+            .RunAsync("login", "--card", "card.json", "--pin", "1234", "--code", code);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"myna-card: {JpkiReasonCodes.UsageInvalid}:", result.Error);
+        Assert.Contains("12 桁のログイン用コード", result.Error);
+    }
+
     [Fact]
     public async Task Help_JapaneseLocale_IsJapanese()
     {

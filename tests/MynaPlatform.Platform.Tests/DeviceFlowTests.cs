@@ -8,8 +8,11 @@ namespace MynaPlatform.Platform.Tests;
 
 public sealed class DeviceFlowTests(PlatformFixture platform)
 {
-    [Fact]
-    public async Task DeviceFlow_CardApproves_PortalGetsToken()
+    /// <summary>The card approves with the code as shown, or with the address that the portal's QR code holds.</summary>
+    [Theory]
+    [InlineData("user_code")]
+    [InlineData("verification_uri_complete")]
+    public async Task DeviceFlow_CardApproves_PortalGetsToken(string codeSource)
     {
         var secret = await platform.ParameterValueAsync("portal-client-secret");
         using var gateway = platform.CreateGatewayClient();
@@ -23,7 +26,7 @@ public sealed class DeviceFlowTests(PlatformFixture platform)
         Assert.True(authorization.IsSuccessStatusCode, device.ToString());
 
         var approval = await platform.RunCardAsync(
-            "login", "--card", await platform.IssueCardAsync(), "--pin", "1234", "--code", device.GetProperty("user_code").GetString()!);
+            "login", "--card", await platform.IssueCardAsync(), "--pin", "1234", "--code", device.GetProperty(codeSource).GetString()!);
         Assert.True(approval.ExitCode == 0, approval.Error);
 
         using var poll = await gateway.PostAsync(LoginRoutes.Token, new FormUrlEncodedContent(new Dictionary<string, string>
@@ -42,9 +45,30 @@ public sealed class DeviceFlowTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.OK, session.StatusCode);
     }
 
+    [Fact]
+    public async Task VerificationAddress_OpenedWithoutCard_ExplainsCardApp()
+    {
+        var secret = await platform.ParameterValueAsync("portal-client-secret");
+        using var gateway = platform.CreateGatewayClient();
+        using var authorization = await gateway.PostAsync(LoginRoutes.DeviceAuthorization, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = TokenClient.PortalClientId,
+            ["client_secret"] = secret,
+            ["scope"] = "identity:account",
+        }), TestContext.Current.CancellationToken);
+        var device = JsonDocument.Parse(await authorization.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+        using var response = await gateway.GetAsync(device.GetProperty("verification_uri_complete").GetString(), TestContext.Current.CancellationToken);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("カードでの確認がありません。", problem.GetProperty("title").GetString());
+        Assert.Contains("--code", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("1111-2222-3333")]
-    [InlineData("11112222")]
+    [InlineData("111122224444")]
     public async Task DeviceFlow_UnknownCode_RejectedWithoutSession(string userCode)
     {
         var card = await platform.IssueCardAsync();

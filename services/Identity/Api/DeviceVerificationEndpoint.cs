@@ -37,6 +37,14 @@ public static class DeviceVerificationEndpoint
                 "ログイン用コード (user_code、myna-card の --code) が見つからないか、期限切れか、使用済みです。ポータルに表示されたコードを確かめてください。コードは一度しか使えず、期限が切れたり使い終わったりしたときは、ポータルで「ログインを始める」からやり直してください。");
         }
 
+        // The address in the portal's QR code leads here too, for example when a phone's camera opens it.
+        if (request[LoginRoutes.ChallengeIdParameter] is null && request[LoginRoutes.CertificateParameter] is null
+            && request[LoginRoutes.SignatureParameter] is null)
+        {
+            return Problem(StatusCodes.Status400BadRequest, JpkiReasonCodes.RequestInvalid, "カードでの確認がありません。",
+                "このアドレスは、カードでログインを承認するためのものです。カードのアプリで読み取ってください。myna-card では ./myna-card login --card <カードファイル> --pin <暗証番号> --code \"<このアドレス>\" を実行します。");
+        }
+
         try
         {
             var login = await cardLogin.VerifyAsync(

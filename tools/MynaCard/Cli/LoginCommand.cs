@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Web;
 using MynaPlatform.Jpki;
 using MynaPlatform.Jpki.Contracts;
 using MynaPlatform.MynaCard.Card;
@@ -18,7 +19,13 @@ public static class LoginCommand
         var text = context.Text;
         var card = new Option<string>("--card") { HelpName = "file", Required = true, Description = text.Pick("カードファイルのパス。", "Path of the card file.") };
         var pin = new Option<string>("--pin") { HelpName = "nnnn", Required = true, Description = text.Pick("利用者証明用暗証番号 (数字 4 桁)。3 回続けて間違えるとロックされます。", "Login PIN (4 digits); 3 wrong entries in a row lock it.") };
-        var code = new Option<string>("--code") { HelpName = "code", Description = text.Pick("ポータルに表示されたログイン用コード。指定するとそのポータルのログインを承認します。", "Login code shown by the portal; approves that portal login.") };
+        var code = new Option<string>("--code")
+        {
+            HelpName = "code",
+            Description = text.Pick(
+                "ポータルに表示されたログイン用コード、または QR コードのアドレス。指定するとそのポータルのログインを承認します。",
+                "Login code shown by the portal, or the address in its QR code; approves that portal login."),
+        };
         var gateway = new Option<string>("--gateway")
         {
             HelpName = "url",
@@ -36,6 +43,7 @@ public static class LoginCommand
 
         command.SetAction(async (result, cancellationToken) =>
         {
+            var userCode = result.GetValue(code) is { } given ? ReadLoginCode(given, text) : null;
             var virtualCard = VirtualCard.Open(context.Environment.ResolvePath(result.GetRequiredValue(card)));
             var pinValue = result.GetRequiredValue(pin);
             if (!PinRules.IsWellFormed(CardKey.Login, pinValue))
@@ -54,7 +62,7 @@ public static class LoginCommand
                 [LoginRoutes.SignatureParameter] = Convert.ToBase64String(signature),
             };
 
-            if (result.GetValue(code) is { } userCode)
+            if (userCode is not null)
             {
                 await client.ApproveDeviceAsync(userCode, proof, cancellationToken);
                 context.Environment.Output.WriteLine(text.Pick("ポータルのログインを承認しました。", "The portal login is approved."));
@@ -70,6 +78,31 @@ public static class LoginCommand
     }
 
     private const string PlatformGatewayKey = "GATEWAY_URL";
+
+    private const int LoginCodeDigits = 12;
+
+    /// <summary>
+    /// Returns the login code from <paramref name="value"/>: the code as the portal shows it (12 digits,
+    /// hyphens and spaces allowed), or the address in the portal's QR code, whose <c>user_code</c> parameter contains it.
+    /// </summary>
+    internal static string ReadLoginCode(string value, CliText text)
+    {
+        var code = value.Trim();
+        if (Uri.TryCreate(code, UriKind.Absolute, out var address) && address.Scheme is "http" or "https")
+        {
+            code = HttpUtility.ParseQueryString(address.Query)["user_code"] ?? "";
+        }
+
+        code = string.Concat(code.Where(character => character is not ('-' or ' ')));
+        if (code.Length != LoginCodeDigits || !code.All(char.IsAsciiDigit))
+        {
+            throw new CardException(JpkiReasonCodes.UsageInvalid, text.Pick(
+                $"--code {value}: ポータルに表示された 12 桁のログイン用コード (例: 0174-1608-2470) か、QR コードのアドレスを指定してください。",
+                $"--code {value}: give the 12-digit login code shown by the portal (for example 0174-1608-2470) or the address in its QR code."));
+        }
+
+        return code;
+    }
 
     internal static Uri ResolveGateway(string? option, CliEnvironment environment)
     {
