@@ -71,7 +71,7 @@ public static partial class JsonBodyProblem
 
         return ExpectedFormOf(exception) is { } expected
             ? (key, $"項目 '{key}' の値の型か書式が違います。{expected}で指定してください。")
-            : (key, $"項目 '{key}' の値の型か書式が違います。値の型 (文字列は \"...\"、数値、真偽値、配列) と書式を確認して送り直してください。");
+            : (key, $"項目 '{key}' の値の型か書式が違います。値の型 (文字列は \"...\"、数値、真偽値、配列、オブジェクト) と書式を確認して送り直してください。");
     }
 
     /// <summary>
@@ -123,6 +123,9 @@ public static partial class JsonBodyProblem
             _ when type.EndsWith("[]", StringComparison.Ordinal) || type.Contains("List`1", StringComparison.Ordinal)
                 || type.Contains("Enumerable`1", StringComparison.Ordinal) => "配列 ([ ... ])",
             _ when type.Contains("Dictionary`2", StringComparison.Ordinal) => "JSON オブジェクト ({ ... })",
+
+            // The platform's own request types are records and classes, which JSON gives as objects.
+            _ when type.StartsWith("MynaPlatform.", StringComparison.Ordinal) && !type.Contains('`') => "JSON オブジェクト ({ ... })",
             _ => null,
         };
     }

@@ -105,6 +105,16 @@ public static class PartnerEndpoints
                 $"お知らせの一覧（items）には1件以上{NoticeBatchRequest.MaxItems:N0}件以下を入れてください（現在{batch.Items?.Count ?? 0:N0}件）。多い場合は複数のリクエストに分けてください。");
         }
 
+        // A null item is a value of the wrong JSON type, which rejects the whole batch like the others.
+        for (var index = 0; index < items.Count; index++)
+        {
+            if (items[index] is null)
+            {
+                var field = $"{NoticeBatchRequest.ItemsField}[{index}]";
+                return NoticeProblems.Invalid(field, $"項目 '{field}' が null です。お知らせを JSON オブジェクト ({{ ... }}) で指定してください。");
+            }
+        }
+
         return await pushes.PushBatchAsync(AgencyOf(user), key, items, cancellationToken);
     }
 

@@ -76,4 +76,19 @@ public sealed class NoticeBatchTests(PlatformFixture platform)
 
         Assert.Contains("items", await ProblemDetailAsync(response, HttpStatusCode.BadRequest));
     }
+
+    [Theory]
+    [InlineData("""{"items":["x"]}""", "JSON オブジェクト")]
+    [InlineData("""{"items":[null]}""", "null")]
+    public async Task Batch_ItemNotObject_Returns400(string body, string expected)
+    {
+        var agency = await platform.RegisterAgencyAsync("江戸川区");
+
+        using var response = await platform.SendAsync(HttpMethod.Post, BatchPath, agency.Token,
+            new StringContent(body, System.Text.Encoding.UTF8, "application/json"), NewKey());
+
+        var detail = await ProblemDetailAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("items[0]", detail, StringComparison.Ordinal);
+        Assert.Contains(expected, detail, StringComparison.Ordinal);
+    }
 }
