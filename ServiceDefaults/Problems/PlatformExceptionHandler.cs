@@ -58,8 +58,9 @@ public sealed partial class PlatformExceptionHandler(
             return Invalid(key, "リクエスト本文を読み取れませんでした。", detail);
         }
 
-        // StatusProblemText gives the 413 the same text as a body the server rejects before any endpoint runs.
-        if (status == StatusCodes.Status413PayloadTooLarge)
+        // Another 4xx, such as 413 for a body over the limit or 415 for a body that is not JSON, gets
+        // its status's text from StatusProblemText, the same as when the server rejects it before any endpoint runs.
+        if (status is >= 400 and < 500 and not StatusCodes.Status400BadRequest)
         {
             return new ProblemDetails { Status = status };
         }
@@ -73,7 +74,7 @@ public sealed partial class PlatformExceptionHandler(
 
         return new ProblemDetails
         {
-            Status = status is >= 400 and < 500 ? status : StatusCodes.Status400BadRequest,
+            Status = StatusCodes.Status400BadRequest,
             Title = "リクエストを処理できませんでした。",
             Detail = "必須の項目やヘッダー、本文の形式を確認して送り直してください。",
         };

@@ -140,6 +140,21 @@ public sealed class ProblemDetailsTests
     }
 
     [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task BodyNotJson_Returns415NamingJson(string contentType)
+    {
+        await using var service = await TestService.StartAsync(MapEndpoints);
+
+        using var response = await PostItemAsync(service, """{"title": "x", "count": 1}""", contentType);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        var problem = await ReadProblemAsync(response);
+        Assert.Equal("本文の形式に対応していません。", problem.GetProperty("title").GetString());
+        Assert.Contains("Content-Type: application/json", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("application/json")]
     [InlineData("application/json; charset=utf-8")]
     [InlineData("application/json; charset=UTF-8")]
