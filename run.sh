@@ -61,6 +61,10 @@ esac
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for entry in "MYNA_GATEWAY_PORT:$gateway_port" "MYNA_SIMULATOR_PORT:$simulator_port" "MYNA_DASHBOARD_PORT:$dashboard_port" \
              "MYNA_OTLP_PORT:$otlp_port" "MYNA_RESOURCE_PORT:$resource_port"; do
+  if ! [[ "${entry#*:}" =~ ^[1-9][0-9]{0,4}$ ]] || (( ${entry#*:} > 65535 )); then
+    echo "${entry%%:*} は 1〜65535 のポート番号で指定してください / ${entry%%:*} is '${entry#*:}'; use a port number from 1 to 65535." >&2
+    exit 2
+  fi
   if port_in_use "${entry#*:}"; then
     echo "ポート ${entry#*:} は使用中です。別のポートを ${entry%%:*} で指定してください。" >&2
     echo "Port ${entry#*:} is in use (another ./run.sh?). Stop it, or choose another port with ${entry%%:*}." >&2
