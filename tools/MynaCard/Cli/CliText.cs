@@ -65,6 +65,10 @@ public sealed class CliText(bool isJapanese)
                 Pick($"入力ファイル {subject} が見つかりません。--in のパスを確認してください。", $"Input file {subject} was not found. Check the path given to --in."),
             JpkiReasonCodes.UsageInvalid =>
                 Pick($"{subject} --help で使い方を確認してください。", $"{subject} See --help for usage."),
+            // The simulator issues its cards from a CA of its data folder, so a reset leaves older cards untrusted.
+            JpkiReasonCodes.CertificateUntrusted =>
+                $"{subject} " + Pick("プラットフォームのデータフォルダーを初期化した後なら、myna-card issue でカードを発行し直してください。",
+                    "If the platform's data folder was reset, issue a new card with myna-card issue."),
             _ => subject ?? failure.ReasonCode,
         };
     }
