@@ -30,9 +30,25 @@ public sealed class AccountDetailsTests(PlatformFixture platform)
     [Theory]
     [InlineData("")]
     [InlineData("   ")]
+    public async Task Nickname_Empty_Removes(string nickname)
+    {
+        var token = await LoginAsync(await platform.IssueCardAsync());
+        using var set = await SendAsync(HttpMethod.Patch, AccountPath, token, new { nickname = "まいな" });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+
+        using var removed = await SendAsync(HttpMethod.Patch, AccountPath, token, new { nickname });
+        var details = await removed.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
+        Assert.Equal(JsonValueKind.Null, details.GetProperty("nickname").ValueKind);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("\u202eなまえ")]
     [InlineData("tab\tname")]
     [InlineData("1234567890123456789012345678901")]
-    public async Task Nickname_Invalid_Returns400NamingField(string nickname)
+    public async Task Nickname_Invalid_Returns400NamingField(string? nickname)
     {
         var token = await LoginAsync(await platform.IssueCardAsync());
 

@@ -27,6 +27,9 @@ public sealed class JourneyTests(PlatformFixture platform, BrowserFixture browse
         await page.GetByRole(AriaRole.Button, new() { Name = "変更する" }).ClickAsync();
         Assert.Contains("変更しました。", await page.Locator("main").InnerTextAsync());
         Assert.Contains("みらい", await page.Locator("dl.details").InnerTextAsync());
+        await page.GetByLabel("ニックネーム (30 文字まで)").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "変更する" }).ClickAsync();
+        Assert.Contains("未設定", await page.Locator("dl.details").InnerTextAsync());
 
         // A second session of the same person, from the card tool, which the person then ends here.
         var cardLogin = await platform.RunCardAsync("login", "--card", card, "--pin", "1234");

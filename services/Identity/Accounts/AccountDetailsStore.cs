@@ -12,7 +12,7 @@ public sealed class AccountDetailsStore(IAccountDetailsRepository repository, Ti
     public Task<AccountDetails> GetAsync(string personId, CancellationToken cancellationToken) =>
         repository.GetAsync(personId, cancellationToken);
 
-    public Task SetNicknameAsync(string personId, string nickname, CancellationToken cancellationToken) =>
+    public Task SetNicknameAsync(string personId, string? nickname, CancellationToken cancellationToken) =>
         repository.SetNicknameAsync(personId, nickname, clock.GetUtcNow(), cancellationToken);
 
     /// <summary>Stores the e-mail address and returns true, or returns false when the session has no satisfied step-up.</summary>

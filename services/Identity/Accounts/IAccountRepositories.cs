@@ -19,7 +19,7 @@ public interface IAccountDetailsRepository
     /// <summary>Returns the person's details, with both values null when none are stored.</summary>
     Task<AccountDetails> GetAsync(string personId, CancellationToken cancellationToken);
 
-    Task SetNicknameAsync(string personId, string nickname, DateTimeOffset updatedAt, CancellationToken cancellationToken);
+    Task SetNicknameAsync(string personId, string? nickname, DateTimeOffset updatedAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Uses up one step-up of the session that is verified and still satisfied at

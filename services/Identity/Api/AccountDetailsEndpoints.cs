@@ -25,7 +25,7 @@ public static class AccountDetailsEndpoints
 
         account.MapPatch("/", ChangeNicknameAsync)
             .WithName("ChangeOwnNickname")
-            .WithSummary("Changes the person's nickname (1 to 30 characters after NFC normalization).");
+            .WithSummary("Changes the person's nickname (1 to 30 characters after NFC normalization), or removes it when given an empty string.");
 
         account.MapPut("/email", ChangeEmailAsync)
             .WithName("ChangeOwnEmail")
@@ -40,10 +40,14 @@ public static class AccountDetailsEndpoints
     private static async Task<Results<Ok<AccountDetails>, ProblemHttpResult>> ChangeNicknameAsync(
         NicknameChange change, ClaimsPrincipal user, AccountDetailsStore details, CancellationToken cancellationToken)
     {
-        if (AccountDetailsRules.NormalizeNickname(change.Nickname) is not { } nickname)
+        // An empty string removes the nickname. A missing or null member is more likely a client's mistake.
+        var removes = change.Nickname is { } given && string.IsNullOrWhiteSpace(given);
+        var nickname = AccountDetailsRules.NormalizeNickname(change.Nickname);
+        if (nickname is null && !removes)
         {
             return Problem(StatusCodes.Status400BadRequest, JpkiReasonCodes.RequestInvalid, "nickname が正しくありません。",
-                $"nickname: 制御文字を含まない 1〜{AccountDetailsRules.NicknameMaxLength} 文字のニックネームを指定してください。");
+                $"nickname: 改行や文字の向きを変える記号などの制御文字を含まない 1〜{AccountDetailsRules.NicknameMaxLength} 文字のニックネームを指定してください。"
+                + "ニックネームを消すときは空の文字列 (\"\") を指定します。");
         }
 
         await details.SetNicknameAsync(user.PersonId()!, nickname, cancellationToken);

@@ -102,6 +102,9 @@ public sealed class IdentityMongoQueryTests
             BsonDocument.Parse($$"""{ "$set": { "Nickname": "マイナ", "UpdatedAt": {{NowBson}} } }"""),
             Render(MongoAccountDetailsRepository.SetNickname("マイナ", Now)));
         Assert.Equal(
+            BsonDocument.Parse($$"""{ "$set": { "Nickname": null, "UpdatedAt": {{NowBson}} } }"""),
+            Render(MongoAccountDetailsRepository.SetNickname(null, Now)));
+        Assert.Equal(
             BsonDocument.Parse($$"""{ "$set": { "Email": "a@example.jp", "UpdatedAt": {{NowBson}} } }"""),
             Render(MongoAccountDetailsRepository.SetEmail("a@example.jp", Now)));
     }

@@ -250,6 +250,9 @@ public abstract class IdentityRepositoryContractTests
 
         Assert.Equal(new AccountDetails("マイナ", "a@example.jp"), await storage.AccountDetails.GetAsync("person-a", Token));
         Assert.Equal(new AccountDetails(null, null), await storage.AccountDetails.GetAsync("person-b", Token));
+
+        await storage.AccountDetails.SetNicknameAsync("person-a", null, Now.AddMinutes(3), Token);
+        Assert.Equal(new AccountDetails(null, "a@example.jp"), await storage.AccountDetails.GetAsync("person-a", Token));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal sealed class MongoAccountDetailsRepository(IMongoDatabase database, Mon
         return new AccountDetails(details?.Nickname, details?.Email);
     }
 
-    public Task SetNicknameAsync(string personId, string nickname, DateTimeOffset updatedAt, CancellationToken cancellationToken) =>
+    public Task SetNicknameAsync(string personId, string? nickname, DateTimeOffset updatedAt, CancellationToken cancellationToken) =>
         database.GetAccountDetails().UpdateOneAsync(ByPerson(personId), SetNickname(nickname, updatedAt), Upsert, cancellationToken);
 
     public async Task<bool> SetEmailWithStepUpAsync(
@@ -47,7 +47,7 @@ internal sealed class MongoAccountDetailsRepository(IMongoDatabase database, Mon
     internal static FilterDefinition<MongoAccountDetailsDocument> ByPerson(string personId) =>
         Builders<MongoAccountDetailsDocument>.Filter.Eq(details => details.PersonId, personId);
 
-    internal static UpdateDefinition<MongoAccountDetailsDocument> SetNickname(string nickname, DateTimeOffset updatedAt) =>
+    internal static UpdateDefinition<MongoAccountDetailsDocument> SetNickname(string? nickname, DateTimeOffset updatedAt) =>
         Builders<MongoAccountDetailsDocument>.Update.Set(details => details.Nickname, nickname).Set(details => details.UpdatedAt, ToUtc(updatedAt));
 
     internal static UpdateDefinition<MongoAccountDetailsDocument> SetEmail(string email, DateTimeOffset updatedAt) =>

@@ -21,7 +21,7 @@ internal sealed class SqliteAccountDetailsRepository(SqliteDatabase database) : 
             return new AccountDetails(reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1));
         }, cancellationToken);
 
-    public Task SetNicknameAsync(string personId, string nickname, DateTimeOffset updatedAt, CancellationToken cancellationToken) =>
+    public Task SetNicknameAsync(string personId, string? nickname, DateTimeOffset updatedAt, CancellationToken cancellationToken) =>
         database.WriteAsync(async write =>
         {
             await UpsertAsync(write, personId, "nickname", nickname, updatedAt, cancellationToken);
@@ -42,7 +42,7 @@ internal sealed class SqliteAccountDetailsRepository(SqliteDatabase database) : 
         }, cancellationToken);
 
     private static async Task UpsertAsync(
-        SqliteWrite write, string personId, string column, string value, DateTimeOffset updatedAt, CancellationToken cancellationToken)
+        SqliteWrite write, string personId, string column, string? value, DateTimeOffset updatedAt, CancellationToken cancellationToken)
     {
         // The column name comes from this class only, never from a request.
         await using var upsert = write.CreateCommand($"""
@@ -50,7 +50,7 @@ internal sealed class SqliteAccountDetailsRepository(SqliteDatabase database) : 
             ON CONFLICT (person_id) DO UPDATE SET {column} = excluded.{column}, updated_at = excluded.updated_at;
             """);
         upsert.Parameters.AddWithValue("$personId", personId);
-        upsert.Parameters.AddWithValue("$value", value);
+        upsert.Parameters.AddWithValue("$value", (object?)value ?? DBNull.Value);
         upsert.Parameters.AddWithValue("$now", SqliteValues.ToText(updatedAt));
         await upsert.ExecuteNonQueryAsync(cancellationToken);
     }

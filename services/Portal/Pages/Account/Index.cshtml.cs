@@ -36,7 +36,7 @@ public sealed class IndexModel(IdentityAccountClient account) : PageModel
 
         Message = new ScreenMessage(
             "ニックネームを変更できませんでした。",
-            "ニックネームは 1〜30 文字で入力してください。改行やタブなどの制御文字は使えません。");
+            "ニックネームは 30 文字以内で入力してください。改行やタブ、文字の向きを変える記号などの制御文字は使えません。空にして保存すると、ニックネームを消します。");
         Details = (await account.GetDetailsAsync(HttpContext.RequestAborted)).Value ?? Details;
         return Page();
     }
