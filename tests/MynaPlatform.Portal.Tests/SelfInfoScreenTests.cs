@@ -28,6 +28,7 @@ public sealed class SelfInfoScreenTests(PlatformFixture platform, BrowserFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "検索する" }).ClickAsync();
         Assert.Equal(1, await page.Locator("section.record").CountAsync());
         Assert.Contains("胃がん検診", await page.Locator("section.record").InnerTextAsync());
+        Assert.Equal("検診", await page.GetByLabel("キーワード").InputValueAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "自分の情報ではない", Exact = false }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "お知らせする" }).ClickAsync();
@@ -104,6 +105,7 @@ public sealed class SelfInfoScreenTests(PlatformFixture platform, BrowserFixture
         await page.GotoAsync($"{PortalPages.SelfInfoRecords.Path}?q={new string('検', 500)}");
         var tooLong = await page.Locator("[role=alert]").InnerTextAsync();
         Assert.Contains("1〜100 文字", tooLong);
+        Assert.Equal(1, await page.GetByRole(AriaRole.Search).CountAsync());
         Assert.DoesNotContain("q:", tooLong);
         Assert.True((await page.Locator("h1").InnerTextAsync()).Length < 50, "The heading repeats the whole search text.");
     }

@@ -79,7 +79,7 @@ public sealed class RecordsModel(SelfInfoClient selfInfo) : PageModel
     {
         if (problem.Errors.ContainsKey("q"))
         {
-            return "検索する語を 1〜100 文字で入力してください。";
+            return $"検索する語を 1〜{SelfInfoSearch.MaxLength} 文字で入力してください。";
         }
 
         if (problem.Errors.ContainsKey("group") || problem.Errors.ContainsKey("name"))
