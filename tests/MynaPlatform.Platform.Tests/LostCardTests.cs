@@ -108,6 +108,20 @@ public sealed class LostCardTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task ReportLost_PemCertificate_PlacesHold()
+    {
+        using var certificate = VirtualCard.Open(await platform.IssueCardAsync()).Certificate(CardKey.Login);
+        using var client = platform.CreateGatewayClient();
+
+        using var response = await client.PostAsJsonAsync(
+            LoginRoutes.LostCardReports, new LostCardReportRequest(certificate.ExportCertificatePem()), TestContext.Current.CancellationToken);
+        var hold = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(hold.GetProperty("alreadyHeld").GetBoolean());
+    }
+
+    [Fact]
     public async Task ReportLost_SignatureCertificate_NamesField()
     {
         using var certificate = VirtualCard.Open(await platform.IssueCardAsync()).Certificate(CardKey.Signature);

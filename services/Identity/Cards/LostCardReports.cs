@@ -113,7 +113,7 @@ public sealed partial class LostCardReports(
 
     private static X509Certificate2 ParseCertificate(string? value)
     {
-        const string Fix = "カードの利用者証明用電子証明書を DER 形式の Base64 で指定してください。";
+        const string Fix = "カードの利用者証明用電子証明書を DER 形式の Base64 か PEM 形式で指定してください。";
         if (string.IsNullOrWhiteSpace(value) || value.Length > 16 * 1024)
         {
             throw Invalid("loginCertificate", $"値がないか長すぎます。{Fix}");
@@ -121,7 +121,10 @@ public sealed partial class LostCardReports(
 
         try
         {
-            return X509CertificateLoader.LoadCertificate(Convert.FromBase64String(value.Trim()));
+            // An operator may paste the PEM form that certificate tools print, with its BEGIN and END lines.
+            return value.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)
+                ? X509Certificate2.CreateFromPem(value)
+                : X509CertificateLoader.LoadCertificate(Convert.FromBase64String(value.Trim()));
         }
         catch (Exception exception) when (exception is FormatException or CryptographicException)
         {
