@@ -97,14 +97,33 @@ public sealed class JsonWebKeySetSourceTests : IAsyncLifetime
         Assert.Equal(2, reads);
     }
 
-    private JsonWebKeySetSource CreateSource() => new(
+    [Fact]
+    public async Task WallClockMovedBack_KeepsReading()
+    {
+        var shifted = new ShiftedClock(clock);
+        var source = CreateSource(shifted);
+        await source.GetKeysAsync("first", Token);
+
+        // A scheduled read while the wall clock is a day ahead, then the wall clock moves back.
+        shifted.Offset = TimeSpan.FromDays(1);
+        clock.Advance(TimeSpan.FromMinutes(6));
+        await source.GetKeysAsync("first", Token);
+        shifted.Offset = TimeSpan.Zero;
+
+        published.Add("second");
+        clock.Advance(TimeSpan.FromSeconds(11));
+        Assert.Equal(["first", "second"], KeyIds(await source.GetKeysAsync("second", Token)));
+        Assert.Equal(3, reads);
+    }
+
+    private JsonWebKeySetSource CreateSource(TimeProvider? time = null) => new(
         httpClients.GetRequiredService<IHttpClientFactory>(),
         Options.Create(new PlatformAuthenticationOptions
         {
             Issuer = new Uri(TestTokenIssuer.Issuer),
             JwksUrl = new Uri(new Uri(app.Urls.Single()), "/jwks"),
         }),
-        clock,
+        time ?? clock,
         NullLogger<JsonWebKeySetSource>.Instance);
 
     private async Task<IResult> PublishAsync()
@@ -135,6 +154,18 @@ public sealed class JsonWebKeySetSourceTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, "The JWKS endpoint was not read in time.");
             await Task.Delay(10, Token);
         }
+    }
+
+    /// <summary>A wall clock moved by <see cref="Offset"/>, whose monotonic counter is the fake clock's, like the services' test clock.</summary>
+    private sealed class ShiftedClock(FakeTimeProvider time) : TimeProvider
+    {
+        public TimeSpan Offset { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => time.GetUtcNow() + Offset;
+
+        public override long GetTimestamp() => time.GetTimestamp();
+
+        public override long TimestampFrequency => time.TimestampFrequency;
     }
 
     public async ValueTask DisposeAsync()

@@ -16,14 +16,7 @@ public sealed class DeviceFlowTests(PlatformFixture platform)
     {
         var secret = await platform.ParameterValueAsync("portal-client-secret");
         using var gateway = platform.CreateGatewayClient();
-        using var authorization = await gateway.PostAsync(LoginRoutes.DeviceAuthorization, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["client_id"] = TokenClient.PortalClientId,
-            ["client_secret"] = secret,
-            ["scope"] = "identity:account offline_access",
-        }), TestContext.Current.CancellationToken);
-        var device = JsonDocument.Parse(await authorization.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
-        Assert.True(authorization.IsSuccessStatusCode, device.ToString());
+        var device = await StartDeviceLoginAsync(gateway, secret, "identity:account offline_access");
 
         var approval = await platform.RunCardAsync(
             "login", "--card", await platform.IssueCardAsync(), "--pin", "1234", "--code", device.GetProperty(codeSource).GetString()!);
@@ -48,15 +41,8 @@ public sealed class DeviceFlowTests(PlatformFixture platform)
     [Fact]
     public async Task VerificationAddress_OpenedWithoutCard_ExplainsCardApp()
     {
-        var secret = await platform.ParameterValueAsync("portal-client-secret");
         using var gateway = platform.CreateGatewayClient();
-        using var authorization = await gateway.PostAsync(LoginRoutes.DeviceAuthorization, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["client_id"] = TokenClient.PortalClientId,
-            ["client_secret"] = secret,
-            ["scope"] = "identity:account",
-        }), TestContext.Current.CancellationToken);
-        var device = JsonDocument.Parse(await authorization.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        var device = await StartDeviceLoginAsync(gateway, await platform.ParameterValueAsync("portal-client-secret"), "identity:account");
 
         using var response = await gateway.GetAsync(device.GetProperty("verification_uri_complete").GetString(), TestContext.Current.CancellationToken);
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
@@ -86,5 +72,19 @@ public sealed class DeviceFlowTests(PlatformFixture platform)
         Assert.DoesNotContain("SERVER_ERROR", approval.Error);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(1, sessions.GetArrayLength());
+    }
+
+    /// <summary>Starts a device login as the portal does and returns the device authorization response.</summary>
+    private static async Task<JsonElement> StartDeviceLoginAsync(HttpClient gateway, string secret, string scope)
+    {
+        using var authorization = await gateway.PostAsync(LoginRoutes.DeviceAuthorization, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["client_id"] = TokenClient.PortalClientId,
+            ["client_secret"] = secret,
+            ["scope"] = scope,
+        }), TestContext.Current.CancellationToken);
+        var device = JsonDocument.Parse(await authorization.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+        Assert.True(authorization.IsSuccessStatusCode, device.ToString());
+        return device;
     }
 }

@@ -22,8 +22,11 @@ public sealed partial class JsonWebKeySetSource(
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IReadOnlyList<SecurityKey> _keys = [];
-    private DateTimeOffset _loadedAt = DateTimeOffset.MinValue;
-    private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
+
+    // Timestamps of the clock's monotonic counter, not wall-clock times, because the wall clock can
+    // move back (a time correction, or a test's clock offset), which would stop reads until it caught up.
+    private long? _loadedAt;
+    private long? _lastAttempt;
 
     public IReadOnlyList<SecurityKey> CurrentKeys => _keys;
 
@@ -56,13 +59,12 @@ public sealed partial class JsonWebKeySetSource(
     private bool NeedsRefresh(string? keyId)
     {
         var settings = options.Value;
-        var now = clock.GetUtcNow();
-        if (now - _lastAttempt < settings.JwksMinimumRefreshInterval)
+        if (_lastAttempt is { } attempt && clock.GetElapsedTime(attempt) < settings.JwksMinimumRefreshInterval)
         {
             return false;
         }
 
-        var stale = now - _loadedAt >= settings.JwksRefreshInterval;
+        var stale = _loadedAt is not { } loaded || clock.GetElapsedTime(loaded) >= settings.JwksRefreshInterval;
         return stale || !IsKnown(keyId);
     }
 
@@ -76,7 +78,7 @@ public sealed partial class JsonWebKeySetSource(
     private async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        _lastAttempt = clock.GetUtcNow();
+        _lastAttempt = clock.GetTimestamp();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(settings.JwksTimeout);
 
