@@ -20,14 +20,15 @@ public sealed partial class AgencyDirectoryClient(
 {
     private static readonly TimeSpan NameLifetime = TimeSpan.FromMinutes(10);
 
-    private readonly ConcurrentDictionary<string, (string Name, DateTimeOffset ReadAt)> _names = new(StringComparer.Ordinal);
+    // ReadAt is a timestamp of the clock's monotonic counter, so a wall clock moved back does not keep a name for longer.
+    private readonly ConcurrentDictionary<string, (string Name, long ReadAt)> _names = new(StringComparer.Ordinal);
 
     /// <summary>Returns the agency's display name, or null when no agency has this id.</summary>
     /// <exception cref="RpcException">The identity service failed or could not be reached.</exception>
     public async Task<string?> FindNameAsync(string agencyId, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        if (_names.TryGetValue(agencyId, out var cached) && now - cached.ReadAt < NameLifetime)
+        var now = clock.GetTimestamp();
+        if (_names.TryGetValue(agencyId, out var cached) && clock.GetElapsedTime(cached.ReadAt, now) < NameLifetime)
         {
             return cached.Name;
         }
