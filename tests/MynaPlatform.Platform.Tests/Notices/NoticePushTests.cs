@@ -185,6 +185,7 @@ public sealed class NoticePushTests(PlatformFixture platform)
 
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
         Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal("invalid_request", problem.GetProperty("reason").GetString());
         Assert.False(string.IsNullOrEmpty(detail));
     }
 
