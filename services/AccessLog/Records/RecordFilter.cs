@@ -61,6 +61,6 @@ public sealed record RecordFilter(string? Agency, string? Task, string? From, st
 
         return FilterDates.Contains(date)
             ? date
-            : throw AccessLogRequestException.Invalid(field, $"日付は {FilterDates.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} から {FilterDates.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} までの範囲で指定してください。");
+            : throw AccessLogRequestException.Invalid(field, $"日付は {FilterDates.EarliestText} から {FilterDates.LatestText} までの範囲で指定してください。");
     }
 }

@@ -59,7 +59,7 @@ public sealed record JapanDatePeriod(DateOnly? From, DateOnly? To)
 
         if (!FilterDates.Contains(date))
         {
-            errors.Add(new(field, $"期間の{label}（{field}）は 1900-01-01 から 9998-12-31 までの日付にしてください。"));
+            errors.Add(new(field, $"期間の{label}（{field}）は {FilterDates.EarliestText} から {FilterDates.LatestText} までの日付にしてください。"));
             return null;
         }
 

@@ -28,16 +28,17 @@ public static class MalformedRouteValues
 
     private static IResult Describe(HttpRequest request)
     {
+        var hasNoticeId = request.RouteValues.TryGetValue(NoticeId, out var noticeId);
         if (request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<LiteralSibling>() is { } sibling
-            && request.RouteValues.TryGetValue(NoticeId, out var segment)
-            && string.Equals(segment as string, sibling.Segment, StringComparison.OrdinalIgnoreCase))
+            && hasNoticeId
+            && string.Equals(noticeId as string, sibling.Segment, StringComparison.OrdinalIgnoreCase))
         {
             request.HttpContext.Response.Headers.Allow = string.Join(", ", sibling.Methods);
             return TypedResults.StatusCode(StatusCodes.Status405MethodNotAllowed);
         }
 
         var errors = new List<FieldError>();
-        if (request.RouteValues.TryGetValue(NoticeId, out var noticeId) && !Guid.TryParse(noticeId as string, out _))
+        if (hasNoticeId && !Guid.TryParse(noticeId as string, out _))
         {
             errors.Add(new FieldError(NoticeId, "お知らせ ID は UUID 形式 (例: 3f2b6c1e-8a4d-4e0f-9b7a-2c5d1e6f7a80) で指定してください。"));
         }

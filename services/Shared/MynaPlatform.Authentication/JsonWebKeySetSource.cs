@@ -32,9 +32,9 @@ public sealed partial class JsonWebKeySetSource(
 
     public async ValueTask<IReadOnlyList<SecurityKey>> GetKeysAsync(string? keyId, CancellationToken cancellationToken)
     {
-        // Only a caller whose key is already known skips the gate. A caller with an unknown key id
-        // waits for a read in progress, so a burst of tokens signed by a newly published key is not
-        // rejected while the first request's read is under way (and a cold service waits for its first read).
+        // Only a caller whose key is already known skips the gate. A caller with an unknown key id waits
+        // for a read in progress, so a burst of tokens signed by a new key is not rejected during that read.
+        // A cold service, which has no keys yet, waits for its first read the same way.
         if (IsKnown(keyId) && !NeedsRefresh(keyId))
         {
             return _keys;

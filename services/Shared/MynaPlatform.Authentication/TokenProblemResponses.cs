@@ -50,16 +50,17 @@ public static class TokenProblemResponses
     {
         var requirements = context.GetEndpoint()?.Metadata.GetOrderedMetadata<CallerRequirement>() ?? [];
         var user = context.User;
+        var callerType = user.FindFirst(PlatformClaims.PrincipalType)?.Value;
         var unmet = requirements.FirstOrDefault(requirement =>
-            user.FindFirst(PlatformClaims.PrincipalType)?.Value != requirement.PrincipalType || !PlatformAuthorization.HasScope(user, requirement.Scope));
+            callerType != requirement.PrincipalType || !PlatformAuthorization.HasScope(user, requirement.Scope));
         if (unmet is null)
         {
             return "アクセストークンの利用者の種類 (本人またはクライアント) かスコープがこの API に合っていません。必要なスコープを指定してトークンを取得し直してください。";
         }
 
         var required = $"この API には、スコープ {unmet.Scope} を持つ{CallerName(unmet.PrincipalType)}のアクセストークンが必要です。";
-        return user.FindFirst(PlatformClaims.PrincipalType)?.Value is { } type && type != unmet.PrincipalType
-            ? $"{required}送られたトークンは{CallerName(type)}のものです。"
+        return callerType is not null && callerType != unmet.PrincipalType
+            ? $"{required}送られたトークンは{CallerName(callerType)}のものです。"
             : $"{required}送られたトークンにはこのスコープがありません。{unmet.Scope} を指定してトークンを取得し直してください。";
     }
 

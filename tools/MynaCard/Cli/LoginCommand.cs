@@ -97,8 +97,8 @@ public static class LoginCommand
         if (code.Length != LoginCodeDigits || !code.All(char.IsAsciiDigit))
         {
             throw new CardException(JpkiReasonCodes.UsageInvalid, text.Pick(
-                $"--code {value}: ポータルに表示された 12 桁のログイン用コード (例: 0174-1608-2470) か、QR コードのアドレスを指定してください。",
-                $"--code {value}: give the 12-digit login code shown by the portal (for example 0174-1608-2470) or the address in its QR code."));
+                $"--code {value}: ポータルに表示された {LoginCodeDigits} 桁のログイン用コード (例: 0174-1608-2470) か、QR コードのアドレスを指定してください。",
+                $"--code {value}: give the {LoginCodeDigits}-digit login code shown by the portal (for example 0174-1608-2470) or the address in its QR code."));
         }
 
         return code;
