@@ -92,6 +92,59 @@ public sealed class SqliteDatabaseTests
     }
 
     [Fact]
+    public async Task WriteAsync_AnotherWriteOfTheProcessOpen_WaitsWithoutBlockingTheCaller()
+    {
+        var database = new SqliteDatabase(NewPath());
+        await database.InitializeAsync([CounterSchema], Token);
+        var firstOpen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finishFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var first = database.WriteAsync(async write =>
+        {
+            await InsertCounterAsync(write, "first");
+            firstOpen.SetResult();
+            await finishFirst.Task;
+            return true;
+        }, Token);
+        await firstOpen.Task;
+
+        // Without the process's write queue, this call would block its thread in SQLite's busy
+        // handler until the first transaction ends or busy_timeout (30 s) runs out.
+        var second = database.WriteAsync(write => InsertCounterAsync(write, "second"), Token);
+        Assert.False(second.IsCompleted);
+
+        finishFirst.SetResult();
+        await Task.WhenAll(first, second);
+        Assert.Equal(["first", "second"], await ReadCounterIdsAsync(database));
+    }
+
+    [Fact]
+    public async Task WriteAsync_CancelledWhileQueued_WritesNothing()
+    {
+        var database = new SqliteDatabase(NewPath());
+        await database.InitializeAsync([CounterSchema], Token);
+        var firstOpen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finishFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var first = database.WriteAsync(async write =>
+        {
+            firstOpen.SetResult();
+            await finishFirst.Task;
+            return true;
+        }, Token);
+        await firstOpen.Task;
+
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var queued = database.WriteAsync(write => InsertCounterAsync(write, "cancelled"), cancellation.Token);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
+        finishFirst.SetResult();
+        await first;
+        await database.WriteAsync(write => InsertCounterAsync(write, "after"), Token);
+        Assert.Equal(["after"], await ReadCounterIdsAsync(database));
+    }
+
+    [Fact]
     public void Values_InstantText_SortsByTime()
     {
         var earlier = new DateTimeOffset(2026, 4, 1, 9, 0, 0, TimeSpan.FromHours(9));
@@ -120,6 +173,28 @@ public sealed class SqliteDatabaseTests
             await using var command = connection.CreateCommand();
             command.CommandText = "SELECT value FROM counters WHERE id = 'c';";
             return (long)(await command.ExecuteScalarAsync(Token))!;
+        }, Token);
+
+    private static async Task<bool> InsertCounterAsync(SqliteWrite write, string id)
+    {
+        await using var insert = write.CreateCommand("INSERT INTO counters (id, value) VALUES ($id, 0);");
+        insert.Parameters.AddWithValue("$id", id);
+        return await insert.ExecuteNonQueryAsync(Token) == 1;
+    }
+
+    private static Task<List<string>> ReadCounterIdsAsync(SqliteDatabase database) =>
+        database.ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id FROM counters ORDER BY rowid;";
+            var ids = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync(Token);
+            while (await reader.ReadAsync(Token))
+            {
+                ids.Add(reader.GetString(0));
+            }
+
+            return ids;
         }, Token);
 
     private static string NewPath() => Path.Combine(TestDataDirectory.Create("sqlite"), "test.db");
