@@ -13,6 +13,23 @@ public interface IPersonRepository
     Task<string> FindOrCreateAsync(string numberDigest, string newPersonId, DateTimeOffset createdAt, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// The person each login certificate belongs to, by the certificate's SHA-256 thumbprint, on SQLite
+/// or MongoDB. Written at a certificate's first login, after J-LIS named the individual number
+/// behind it, so that the card's later logins need no lookup.
+/// </summary>
+public interface ICertificateLinkRepository
+{
+    /// <summary>Returns the PersonId linked to the certificate, or null when it has not logged in before.</summary>
+    Task<string?> FindPersonAsync(string thumbprint, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Links the certificate to the person. A certificate already linked keeps its first link, which
+    /// concurrent first logins of one card all found through the same individual number.
+    /// </summary>
+    Task LinkAsync(string thumbprint, string personId, DateTimeOffset linkedAt, CancellationToken cancellationToken);
+}
+
 /// <summary>The nickname and e-mail address of each person, on SQLite or MongoDB.</summary>
 public interface IAccountDetailsRepository
 {

@@ -11,27 +11,35 @@ using MynaPlatform.Jpki.Contracts;
 namespace MynaPlatform.Identity.Accounts;
 
 /// <summary>
-/// Maps a verified login certificate to the person's random PersonId. The JPKI side (J-LIS, here
-/// its simulator) gives the individual number behind the certificate; only its keyed digest is
-/// stored, so a renewed card reaches the same PersonId.
+/// Maps a verified login certificate to the person's random PersonId. At a certificate's first
+/// login, the JPKI side (J-LIS, here its simulator) gives the individual number behind it; only its
+/// keyed digest is stored, so a renewed card reaches the same PersonId. The certificate is then
+/// linked to the PersonId, and its later logins find the person by that link without asking J-LIS.
 /// </summary>
+/// <remarks>
+/// The link only replaces the number lookup. Every login still verifies the certificate (chain,
+/// dates, the CRL and the platform's own holds) before the person is looked up.
+/// </remarks>
 public sealed class PersonDirectory(
     IPersonRepository repository,
+    ICertificateLinkRepository links,
     IHttpClientFactory httpClientFactory,
     IOptions<JpkiOptions> options,
     TimeProvider clock)
 {
     public async Task<string> FindOrCreateAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
     {
-        var digest = Digest(await LookUpNumberAsync(certificate, cancellationToken));
-        var existing = await repository.FindByDigestAsync(digest, cancellationToken);
-        if (existing is not null)
+        var thumbprint = Convert.ToHexStringLower(certificate.GetCertHash(HashAlgorithmName.SHA256));
+        if (await links.FindPersonAsync(thumbprint, cancellationToken) is { } linked)
         {
-            return existing;
+            return linked;
         }
 
-        var personId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-        return await repository.FindOrCreateAsync(digest, personId, clock.GetUtcNow(), cancellationToken);
+        var digest = Digest(await LookUpNumberAsync(certificate, cancellationToken));
+        var personId = await repository.FindByDigestAsync(digest, cancellationToken)
+            ?? await repository.FindOrCreateAsync(digest, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), clock.GetUtcNow(), cancellationToken);
+        await links.LinkAsync(thumbprint, personId, clock.GetUtcNow(), cancellationToken);
+        return personId;
     }
 
     /// <summary>Returns the PersonId of an individual number, or null when the person has no account.</summary>

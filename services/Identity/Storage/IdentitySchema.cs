@@ -31,6 +31,12 @@ internal static class IdentitySchema
         );
         CREATE INDEX IF NOT EXISTS ix_login_history_person ON login_history (person_id, occurred_at);
 
+        CREATE TABLE IF NOT EXISTS certificate_links (
+            thumbprint TEXT PRIMARY KEY,
+            person_id TEXT NOT NULL,
+            linked_at TEXT NOT NULL
+        );
+
         CREATE TABLE IF NOT EXISTS card_holds (
             serial_number TEXT PRIMARY KEY,
             hold_id TEXT NOT NULL,

@@ -21,6 +21,7 @@ public static class IdentityStorageRegistration
         storage.AddSqliteSchema(IdentitySchema.Sqlite)
             .AddMongoIndexes<IdentityMongoIndexes>()
             .AddRepository<ISessionRepository, SqliteSessionRepository, MongoSessionRepository>()
+            .AddRepository<ICertificateLinkRepository, SqliteCertificateLinkRepository, MongoCertificateLinkRepository>()
             .AddRepository<ICardHoldRepository, SqliteCardHoldRepository, MongoCardHoldRepository>()
             .AddRepository<IStepUpRepository, SqliteStepUpRepository, MongoStepUpRepository>()
             .AddRepository<IAccountDetailsRepository, SqliteAccountDetailsRepository, MongoAccountDetailsRepository>()

@@ -24,6 +24,8 @@ internal sealed class IdentityContractStorage(IHost host, string? directory) : I
 {
     public ISessionRepository Sessions => host.Services.GetRequiredService<ISessionRepository>();
 
+    public ICertificateLinkRepository CertificateLinks => host.Services.GetRequiredService<ICertificateLinkRepository>();
+
     public ICardHoldRepository CardHolds => host.Services.GetRequiredService<ICardHoldRepository>();
 
     public IStepUpRepository StepUps => host.Services.GetRequiredService<IStepUpRepository>();

@@ -13,6 +13,19 @@ public sealed class IdentityMongoMappingTests
     private static readonly DateTime Ended = Started.AddMinutes(30);
 
     [Fact]
+    public void CertificateLinkDocument_RoundTrip_KeysByThumbprint()
+    {
+        var link = new MongoCertificateLinkDocument { Thumbprint = "9f86d081", PersonId = "person-a", LinkedAt = Started };
+
+        var bson = Serialize(link);
+        var back = Deserialize<MongoCertificateLinkDocument>(bson);
+
+        Assert.Equal(BsonDocument.Parse("""{ "_id": "9f86d081", "PersonId": "person-a", "LinkedAt": ISODate("2026-04-01T03:04:05.678Z") }"""), bson);
+        Assert.Equal("person-a", back.PersonId);
+        Assert.Equal(Started, back.LinkedAt);
+    }
+
+    [Fact]
     public void SessionDocument_RoundTrip_KeepsEndAndReason()
     {
         var session = new MongoSessionDocument

@@ -18,6 +18,12 @@ public sealed class IdentityMongoQueryTests
     private const string LaterBson = """ISODate("2026-04-01T03:09:05.678Z")""";
 
     [Fact]
+    public void CertificateLinkFilter_RendersThumbprintAsId()
+    {
+        Assert.Equal(BsonDocument.Parse("""{ "_id": "9f86d081" }"""), Render(MongoCertificateLinkRepository.ByThumbprint("9f86d081")));
+    }
+
+    [Fact]
     public void SessionFilters_RenderActiveAndOwned()
     {
         Assert.Equal(

@@ -283,6 +283,21 @@ public abstract class IdentityRepositoryContractTests
     }
 
     [Fact]
+    public async Task CertificateLink_LinkedTwice_KeepsFirstPerson()
+    {
+        await using var storage = await CreateStorageAsync();
+
+        Assert.Null(await storage.CertificateLinks.FindPersonAsync("thumbprint-a", Token));
+        await storage.CertificateLinks.LinkAsync("thumbprint-a", "person-1", Now, Token);
+        await storage.CertificateLinks.LinkAsync("thumbprint-a", "person-2", Later, Token);
+        await storage.CertificateLinks.LinkAsync("thumbprint-b", "person-1", Now, Token);
+
+        Assert.Equal("person-1", await storage.CertificateLinks.FindPersonAsync("thumbprint-a", Token));
+        Assert.Equal("person-1", await storage.CertificateLinks.FindPersonAsync("thumbprint-b", Token));
+        Assert.Null(await storage.CertificateLinks.FindPersonAsync("thumbprint-c", Token));
+    }
+
+    [Fact]
     public async Task Agency_AddTwice_KeepsFirstRecord()
     {
         await using var storage = await CreateStorageAsync();

@@ -12,6 +12,7 @@ internal static class IdentityMongoCollections
     public const string StepUps = "step_ups";
     public const string AccountDetails = "account_details";
     public const string Persons = "persons";
+    public const string CertificateLinks = "certificate_links";
     public const string Agencies = "agencies";
     public const string AgencyPersons = "agency_persons";
 
@@ -32,6 +33,9 @@ internal static class IdentityMongoCollections
 
     public static IMongoCollection<MongoPersonDocument> GetPersons(this IMongoDatabase database) =>
         database.GetCollection<MongoPersonDocument>(Persons);
+
+    public static IMongoCollection<MongoCertificateLinkDocument> GetCertificateLinks(this IMongoDatabase database) =>
+        database.GetCollection<MongoCertificateLinkDocument>(CertificateLinks);
 
     public static IMongoCollection<MongoAgencyDocument> GetAgencies(this IMongoDatabase database) =>
         database.GetCollection<MongoAgencyDocument>(Agencies);

@@ -97,6 +97,17 @@ internal sealed class MongoPersonDocument
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>A login certificate's link to its person, keyed by the certificate's thumbprint.</summary>
+internal sealed class MongoCertificateLinkDocument
+{
+    [BsonId]
+    public string Thumbprint { get; set; } = "";
+
+    public string PersonId { get; set; } = "";
+
+    public DateTime LinkedAt { get; set; }
+}
+
 internal sealed class MongoAgencyDocument
 {
     [BsonId]
