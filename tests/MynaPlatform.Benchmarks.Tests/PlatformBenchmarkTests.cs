@@ -39,7 +39,11 @@ public sealed class PlatformBenchmarkTests
         Assert.True(exitCode == 0, $"{error}\n{output}");
         var text = output.ToString();
         Assert.Matches(@"maximum: full login \d+\.\d/s \(median\), crypto-only \d+/s", text);
+        Assert.Matches(@"waited \d+\.\d s for the machine to settle before the open loop: CPUs \d+ ?% busy", text);
         Assert.Matches(@"open loop at 60 ?% of the maximum .*: \d+ logins, p50 \d+\.\d ms, p99 \d+\.\d ms", text);
+        Assert.Matches(@"over 50 ms: \d+ logins, started in \d+ of the \d+ seconds", text);
+        Assert.Matches(@"CPU per login: .*total \d+\.\d ms", text);
+        Assert.Matches(@"machine over the open loop: CPUs \d+ ?% busy, \d+ ?% stolen", text);
         Assert.Matches(@"lost-card report to the gateway's first 401: \d+ ms", text);
     }
 

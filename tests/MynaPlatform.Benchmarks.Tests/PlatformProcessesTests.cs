@@ -51,10 +51,32 @@ public sealed class PlatformProcessesTests
     [Fact]
     public void Percentile_HundredLatencies_ReadsNearestRank()
     {
-        var result = new OpenLoopResult([.. Enumerable.Range(1, 100).Select(value => (double)value).Reverse()], TimeSpan.FromSeconds(1), new LoadFailures(0, null));
+        var result = new OpenLoopResult(
+            [.. Enumerable.Range(1, 100).Reverse().Select(value => new OpenLoopLogin(TimeSpan.Zero, value))], TimeSpan.FromSeconds(1), new LoadFailures(0, null));
 
         Assert.Equal(50, result.Percentile(0.50));
         Assert.Equal(99, result.Percentile(0.99));
+    }
+
+    [Fact]
+    public void Over_SlowLoginsInTwoSeconds_NamesTheSecondWithTheMost()
+    {
+        OpenLoopLogin[] logins =
+        [
+            new(TimeSpan.FromSeconds(0.2), 10), new(TimeSpan.FromSeconds(1.1), 80), new(TimeSpan.FromSeconds(3.0), 60),
+            new(TimeSpan.FromSeconds(3.5), 51), new(TimeSpan.FromSeconds(3.9), 50), new(TimeSpan.FromSeconds(4.4), 12),
+        ];
+        var result = new OpenLoopResult(logins, TimeSpan.FromSeconds(5), new LoadFailures(0, null));
+
+        Assert.Equal(new SlowLogins(Count: 3, Seconds: 2, TotalSeconds: 5, WorstSecond: 3, WorstSecondCount: 2), result.Over(50));
+    }
+
+    [Fact]
+    public void Over_NoSlowLogin_CountsNone()
+    {
+        var result = new OpenLoopResult([new OpenLoopLogin(TimeSpan.FromSeconds(1.5), 20)], TimeSpan.FromSeconds(2), new LoadFailures(0, null));
+
+        Assert.Equal(new SlowLogins(0, 0, 2, 0, 0), result.Over(50));
     }
 
     private static ProcessInfo Process(int id, int parentId, params string[] commandLine) => new(id, parentId, commandLine, 1024, 512);

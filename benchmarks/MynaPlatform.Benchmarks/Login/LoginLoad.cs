@@ -7,13 +7,39 @@ namespace MynaPlatform.Benchmarks.Login;
 /// <summary>Logins that failed during a load phase, with the first failure's reason.</summary>
 public sealed record LoadFailures(long Count, string? First);
 
+/// <summary>One login of an open loop: when it was scheduled to start, and its latency from then.</summary>
+public sealed record OpenLoopLogin(TimeSpan Scheduled, double LatencyMilliseconds);
+
+/// <summary>
+/// Where an open loop's slow logins were: how many, in how many of the loop's seconds (by scheduled
+/// start), and the second that held the most of them. Many slow logins in a few seconds point to a
+/// stall; a few in most seconds point to queueing.
+/// </summary>
+public sealed record SlowLogins(int Count, int Seconds, int TotalSeconds, int WorstSecond, int WorstSecondCount);
+
 /// <summary>Result of one open-loop phase: latency of each login from its scheduled start.</summary>
-public sealed record OpenLoopResult(IReadOnlyList<double> LatencyMilliseconds, TimeSpan Elapsed, LoadFailures Failures)
+public sealed record OpenLoopResult(IReadOnlyList<OpenLoopLogin> Logins, TimeSpan Elapsed, LoadFailures Failures)
 {
+    public IEnumerable<double> LatencyMilliseconds => Logins.Select(login => login.LatencyMilliseconds);
+
     public double Percentile(double fraction)
     {
         var sorted = LatencyMilliseconds.Order().ToArray();
         return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
+    }
+
+    public SlowLogins Over(double thresholdMilliseconds)
+    {
+        var bySecond = Logins
+            .Where(login => login.LatencyMilliseconds > thresholdMilliseconds)
+            .GroupBy(login => (int)login.Scheduled.TotalSeconds)
+            .Select(second => (Second: second.Key, Count: second.Count()))
+            .OrderByDescending(second => second.Count).ThenBy(second => second.Second)
+            .ToList();
+        var totalSeconds = Logins.Count == 0 ? 0 : (int)Logins.Max(login => login.Scheduled.TotalSeconds) + 1;
+        return bySecond.Count == 0
+            ? new SlowLogins(0, 0, totalSeconds, 0, 0)
+            : new SlowLogins(bySecond.Sum(second => second.Count), bySecond.Count, totalSeconds, bySecond[0].Second, bySecond[0].Count);
     }
 }
 
@@ -66,7 +92,7 @@ public sealed class LoginLoad(LoginClient client, IReadOnlyList<BenchmarkCard> c
     {
         ResetFailures();
         var interval = TimeSpan.FromSeconds(1 / ratePerSecond);
-        var latencies = new List<double>();
+        var logins = new List<OpenLoopLogin>();
         var running = new List<Task>();
         var clock = Stopwatch.StartNew();
         for (var index = 0L; ; index++)
@@ -88,16 +114,16 @@ public sealed class LoginLoad(LoginClient client, IReadOnlyList<BenchmarkCard> c
                 if (await TryLoginAsync())
                 {
                     var latency = (clock.Elapsed - scheduled).TotalMilliseconds;
-                    lock (latencies)
+                    lock (logins)
                     {
-                        latencies.Add(latency);
+                        logins.Add(new OpenLoopLogin(scheduled, latency));
                     }
                 }
             }));
         }
 
         await Task.WhenAll(running);
-        return new OpenLoopResult(latencies, clock.Elapsed, Failures);
+        return new OpenLoopResult(logins, clock.Elapsed, Failures);
     }
 
     private LoadFailures Failures => new(Interlocked.Read(ref _failures), _firstFailure);
