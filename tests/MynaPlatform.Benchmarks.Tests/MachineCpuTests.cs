@@ -8,7 +8,7 @@ public sealed class MachineCpuTests
     private const string Pressure = "some avg10=1.00 avg60=2.00 avg300=3.00 total=5000000\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n";
 
     [Fact]
-    public void Parse_StatAndPressure_SumsBusyIdleAndSteal()
+    public void Parse_StatAndPressure_SumsCounters()
     {
         var reading = CpuReading.Parse(TimeSpan.Zero, "cpu  100 5 20 300 7 1 2 9 0 0", Pressure);
 
@@ -34,7 +34,7 @@ public sealed class MachineCpuTests
     }
 
     [Fact]
-    public void Between_TwoReadings_GivesSharesAndPressurePerSecond()
+    public void Between_TwoReadings_GivesShares()
     {
         var first = new CpuReading(TimeSpan.FromSeconds(1), Busy: 1000, Idle: 1000, Steal: 0, PressureMicroseconds: 1_000_000);
         var last = new CpuReading(TimeSpan.FromSeconds(3), Busy: 1300, Idle: 1080, Steal: 20, PressureMicroseconds: 1_400_000);
@@ -47,7 +47,7 @@ public sealed class MachineCpuTests
     }
 
     [Fact]
-    public async Task WaitForQuiet_NeverQuietEnough_StopsAtLimit()
+    public async Task WaitForQuiet_NeverQuiet_StopsAtLimit()
     {
         var limit = TimeSpan.FromSeconds(2);
 
@@ -57,7 +57,7 @@ public sealed class MachineCpuTests
     }
 
     [Fact]
-    public async Task WaitForQuiet_AnyLoadAllowed_StopsAfterOneReading()
+    public async Task WaitForQuiet_AnyLoad_StopsAtOnce()
     {
         var (lastSecond, waited) = await MachineCpuSampler.WaitForQuietAsync(maximumBusyShare: 1, TimeSpan.FromSeconds(30));
 

@@ -59,7 +59,7 @@ public sealed class PlatformProcessesTests
     }
 
     [Fact]
-    public void Over_SlowLoginsInTwoSeconds_NamesTheSecondWithTheMost()
+    public void Over_SlowLogins_NamesWorstSecond()
     {
         OpenLoopLogin[] logins =
         [

@@ -73,21 +73,7 @@ public sealed class MachineCpuSampler : IAsyncDisposable
     public MachineCpuSampler(TimeSpan interval)
     {
         Sample();
-        _loop = Task.Run(async () =>
-        {
-            using var timer = new PeriodicTimer(interval);
-            try
-            {
-                while (await timer.WaitForNextTickAsync(_stop.Token))
-                {
-                    Sample();
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // Disposing stops the loop.
-            }
-        });
+        _loop = PeriodicSampling.Start(interval, Sample, _stop.Token);
     }
 
     /// <summary>

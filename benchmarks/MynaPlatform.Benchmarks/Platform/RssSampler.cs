@@ -23,21 +23,7 @@ public sealed class RssSampler : IAsyncDisposable
     {
         _processId = processId;
         Sample();
-        _loop = Task.Run(async () =>
-        {
-            using var timer = new PeriodicTimer(interval);
-            try
-            {
-                while (await timer.WaitForNextTickAsync(_stop.Token))
-                {
-                    Sample();
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // Disposing stops the loop.
-            }
-        });
+        _loop = PeriodicSampling.Start(interval, () => Sample(), _stop.Token);
     }
 
     public int ProcessId => _processId;

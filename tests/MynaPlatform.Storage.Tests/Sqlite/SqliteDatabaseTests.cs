@@ -92,7 +92,7 @@ public sealed class SqliteDatabaseTests
     }
 
     [Fact]
-    public async Task WriteAsync_AnotherWriteOfTheProcessOpen_WaitsWithoutBlockingTheCaller()
+    public async Task WriteAsync_WhileAnotherWrites_QueuesAsync()
     {
         var database = new SqliteDatabase(NewPath());
         await database.InitializeAsync([CounterSchema], Token);
