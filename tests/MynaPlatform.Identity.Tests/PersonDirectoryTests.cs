@@ -84,6 +84,37 @@ public sealed class PersonDirectoryTests : IAsyncLifetime
         Assert.Equal(after, await _storage.CertificateLinks.FindPersonAsync(Thumbprint(renewedCard), Token));
     }
 
+    [Fact]
+    public async Task FindByCertificate_Linked_FindsPersonWhileJlisIsDown()
+    {
+        using var card = IssueCard(IndividualNumber.CreateFictitious());
+        var personId = await FindOrCreateAsync(card);
+        await _jlis.StopAsync();
+
+        Assert.Equal(personId, await WithDirectoryAsync(directory => directory.FindByCertificateAsync(card, Token)));
+    }
+
+    [Fact]
+    public async Task FindByCertificate_NoAccount_ReturnsNull()
+    {
+        using var card = IssueCard(IndividualNumber.CreateFictitious());
+
+        Assert.Null(await WithDirectoryAsync(directory => directory.FindByCertificateAsync(card, Token)));
+        Assert.Equal(1, _jlis.LookupCount);
+        Assert.Null(await _storage.CertificateLinks.FindPersonAsync(Thumbprint(card), Token));
+    }
+
+    [Fact]
+    public async Task FindByCertificate_NotIssuedByJlis_Rejected()
+    {
+        using var forged = _authority.IssueLoginCertificate(CrlUrl);
+
+        var rejection = await Assert.ThrowsAsync<JpkiRejectedException>(
+            () => WithDirectoryAsync(directory => directory.FindByCertificateAsync(forged, Token)));
+
+        Assert.Equal(JpkiReasonCodes.CertificateUnknown, rejection.ReasonCode);
+    }
+
     private X509Certificate2 IssueCard(string individualNumber)
     {
         var certificate = _authority.IssueLoginCertificate(CrlUrl);
@@ -92,6 +123,9 @@ public sealed class PersonDirectoryTests : IAsyncLifetime
     }
 
     private Task<string> FindOrCreateAsync(X509Certificate2 certificate) =>
+        WithDirectoryAsync(directory => directory.FindOrCreateAsync(certificate, Token));
+
+    private Task<T> WithDirectoryAsync<T>(Func<PersonDirectory, Task<T>> work) =>
         _storage.WithPersonsAsync(persons =>
         {
             var options = Options.Create(new JpkiOptions
@@ -100,9 +134,8 @@ public sealed class PersonDirectoryTests : IAsyncLifetime
                 SimulatorUrl = _jlis.Url,
                 VerifierKey = NumberLookupServer.VerifierKey,
             });
-            var directory = new PersonDirectory(
-                persons, _storage.CertificateLinks, _httpClients.GetRequiredService<IHttpClientFactory>(), options, TimeProvider.System);
-            return directory.FindOrCreateAsync(certificate, Token);
+            return work(new PersonDirectory(
+                persons, _storage.CertificateLinks, _httpClients.GetRequiredService<IHttpClientFactory>(), options, TimeProvider.System));
         });
 
     private static string Thumbprint(X509Certificate2 certificate) =>

@@ -12,8 +12,8 @@ namespace MynaPlatform.Identity.Accounts;
 
 /// <summary>
 /// Maps a verified login certificate to the person's random PersonId. At a certificate's first
-/// login, the JPKI side (J-LIS, here its simulator) gives the individual number behind it; only its
-/// keyed digest is stored, so a renewed card reaches the same PersonId. The certificate is then
+/// login, the JPKI side (J-LIS, here its simulator) gives the individual number behind it. Only the
+/// number's keyed digest is stored, so a renewed card reaches the same PersonId. The certificate is then
 /// linked to the PersonId, and its later logins find the person by that link without asking J-LIS.
 /// </summary>
 /// <remarks>
@@ -29,7 +29,7 @@ public sealed class PersonDirectory(
 {
     public async Task<string> FindOrCreateAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
     {
-        var thumbprint = Convert.ToHexStringLower(certificate.GetCertHash(HashAlgorithmName.SHA256));
+        var thumbprint = Thumbprint(certificate);
         if (await links.FindPersonAsync(thumbprint, cancellationToken) is { } linked)
         {
             return linked;
@@ -42,9 +42,23 @@ public sealed class PersonDirectory(
         return personId;
     }
 
+    /// <summary>
+    /// Returns the PersonId behind a login certificate without creating an account, or null when the
+    /// person has none: through the certificate's link when it has logged in before, else through
+    /// J-LIS's number lookup. Either way the certificate is genuine. A link exists only for the exact
+    /// bytes of a certificate that passed a full verification at a login, and J-LIS returns a number
+    /// only for the certificates it issued.
+    /// </summary>
+    public async Task<string?> FindByCertificateAsync(X509Certificate2 certificate, CancellationToken cancellationToken) =>
+        await links.FindPersonAsync(Thumbprint(certificate), cancellationToken)
+        ?? await FindByNumberAsync(await LookUpNumberAsync(certificate, cancellationToken), cancellationToken);
+
     /// <summary>Returns the PersonId of an individual number, or null when the person has no account.</summary>
     public Task<string?> FindByNumberAsync(string individualNumber, CancellationToken cancellationToken) =>
         repository.FindByDigestAsync(Digest(individualNumber), cancellationToken);
+
+    private static string Thumbprint(X509Certificate2 certificate) =>
+        Convert.ToHexStringLower(certificate.GetCertHash(HashAlgorithmName.SHA256));
 
     private string Digest(string individualNumber)
     {
@@ -53,7 +67,7 @@ public sealed class PersonDirectory(
     }
 
     /// <summary>Asks J-LIS for the individual number behind a login certificate it issued.</summary>
-    public async Task<string> LookUpNumberAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    private async Task<string> LookUpNumberAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (settings.SimulatorUrl is null || string.IsNullOrEmpty(settings.VerifierKey))

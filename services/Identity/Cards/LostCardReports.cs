@@ -37,8 +37,9 @@ public sealed partial class LostCardReports(
         var serialNumber = CertificateSerialNumber.Canonical(certificate);
         await rateLimiter.AcquireAsync(serialNumber, cancellationToken);
 
-        // J-LIS returns a number only for certificates it issued, so a forged certificate cannot place a hold.
-        var personId = await persons.FindByNumberAsync(await persons.LookUpNumberAsync(certificate, cancellationToken), cancellationToken);
+        // Only a genuine certificate reaches a person or a hold (see FindByCertificateAsync), so a
+        // forged one cannot place a hold.
+        var personId = await persons.FindByCertificateAsync(certificate, cancellationToken);
         var hold = await PlaceAsync(serialNumber, personId, source, cancellationToken);
         if (!hold.AlreadyHeld)
         {
