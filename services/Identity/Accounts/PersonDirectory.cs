@@ -36,18 +36,19 @@ public sealed class PersonDirectory(
         }
 
         var digest = Digest(await LookUpNumberAsync(certificate, cancellationToken));
+        var now = clock.GetUtcNow();
         var personId = await repository.FindByDigestAsync(digest, cancellationToken)
-            ?? await repository.FindOrCreateAsync(digest, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), clock.GetUtcNow(), cancellationToken);
-        await links.LinkAsync(thumbprint, personId, clock.GetUtcNow(), cancellationToken);
+            ?? await repository.FindOrCreateAsync(digest, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), now, cancellationToken);
+        await links.LinkAsync(thumbprint, personId, now, cancellationToken);
         return personId;
     }
 
     /// <summary>
     /// Returns the PersonId behind a login certificate without creating an account, or null when the
-    /// person has none: through the certificate's link when it has logged in before, else through
-    /// J-LIS's number lookup. Either way the certificate is genuine. A link exists only for the exact
-    /// bytes of a certificate that passed a full verification at a login, and J-LIS returns a number
-    /// only for the certificates it issued.
+    /// person has none. It uses the certificate's link when the certificate has logged in before, and
+    /// J-LIS's number lookup otherwise. Only a genuine certificate reaches a person, because a link
+    /// exists only for the exact bytes of a certificate that passed a full verification at a login,
+    /// and J-LIS returns a number only for the certificates it issued.
     /// </summary>
     public async Task<string?> FindByCertificateAsync(X509Certificate2 certificate, CancellationToken cancellationToken) =>
         await links.FindPersonAsync(Thumbprint(certificate), cancellationToken)

@@ -50,7 +50,7 @@ internal sealed class SqliteAccountDetailsRepository(SqliteDatabase database) : 
             ON CONFLICT (person_id) DO UPDATE SET {column} = excluded.{column}, updated_at = excluded.updated_at;
             """);
         upsert.Parameters.AddWithValue("$personId", personId);
-        upsert.Parameters.AddWithValue("$value", (object?)value ?? DBNull.Value);
+        upsert.Parameters.AddWithValue("$value", SqliteValues.ToDbValue(value));
         upsert.Parameters.AddWithValue("$now", SqliteValues.ToText(updatedAt));
         await upsert.ExecuteNonQueryAsync(cancellationToken);
     }
