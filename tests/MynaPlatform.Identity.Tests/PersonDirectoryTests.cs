@@ -85,7 +85,7 @@ public sealed class PersonDirectoryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task FindByCertificate_Linked_FindsPersonWhileJlisIsDown()
+    public async Task FindByCertificate_JlisDown_FindsLinked()
     {
         using var card = IssueCard(IndividualNumber.CreateFictitious());
         var personId = await FindOrCreateAsync(card);

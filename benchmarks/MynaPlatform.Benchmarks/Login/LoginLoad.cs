@@ -12,8 +12,8 @@ public sealed record OpenLoopLogin(TimeSpan Scheduled, double LatencyMillisecond
 
 /// <summary>
 /// Where an open loop's slow logins were: how many, in how many of the loop's seconds (by scheduled
-/// start), and the second that held the most of them. Many slow logins in a few seconds point to a
-/// stall; a few in most seconds point to queueing.
+/// start), and the second that contained the most of them. Many slow logins in a few seconds point
+/// to a stall, and a few in most seconds point to queueing.
 /// </summary>
 public sealed record SlowLogins(int Count, int Seconds, int TotalSeconds, int WorstSecond, int WorstSecondCount);
 
@@ -28,6 +28,7 @@ public sealed record OpenLoopResult(IReadOnlyList<OpenLoopLogin> Logins, TimeSpa
         return sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
     }
 
+    /// <summary>Returns where the logins slower than <paramref name="thresholdMilliseconds"/> started.</summary>
     public SlowLogins Over(double thresholdMilliseconds)
     {
         var bySecond = Logins

@@ -95,7 +95,7 @@ public sealed class MachineCpuSampler : IAsyncDisposable
         }
     }
 
-    /// <summary>What the CPUs did from <paramref name="from"/> to <paramref name="to"/> after sampling started, between the nearest readings.</summary>
+    /// <summary>Returns what the CPUs did from <paramref name="from"/> to <paramref name="to"/> after sampling started, between the nearest readings.</summary>
     public CpuWindow Window(TimeSpan from, TimeSpan to)
     {
         lock (_readings)

@@ -15,7 +15,7 @@ public interface IPersonRepository
 
 /// <summary>
 /// The person each login certificate belongs to, by the certificate's SHA-256 thumbprint, on SQLite
-/// or MongoDB. Written at a certificate's first login, after J-LIS named the individual number
+/// or MongoDB. Written at a certificate's first login, after J-LIS returned the individual number
 /// behind it, so that the card's later logins need no lookup.
 /// </summary>
 public interface ICertificateLinkRepository

@@ -40,7 +40,7 @@ public static class AccountDetailsEndpoints
     private static async Task<Results<Ok<AccountDetails>, ProblemHttpResult>> ChangeNicknameAsync(
         NicknameChange change, ClaimsPrincipal user, AccountDetailsStore details, CancellationToken cancellationToken)
     {
-        // An empty string removes the nickname. A missing or null member is more likely a client's mistake.
+        // An empty or blank string removes the nickname. A missing or null member is more likely a client's mistake.
         var removes = change.Nickname is not null && string.IsNullOrWhiteSpace(change.Nickname);
         var nickname = AccountDetailsRules.NormalizeNickname(change.Nickname);
         if (nickname is null && !removes)

@@ -21,7 +21,7 @@ internal sealed class MongoCertificateLinkRepository(IMongoDatabase database) : 
         }
         catch (MongoException exception) when (MongoErrors.IsDuplicateKey(exception))
         {
-            // The certificate is linked already; the first link stays.
+            // The certificate is linked already, and the first link stays.
         }
     }
 

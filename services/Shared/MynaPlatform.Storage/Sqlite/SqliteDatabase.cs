@@ -12,7 +12,7 @@ namespace MynaPlatform.Storage.Sqlite;
 /// <remarks>
 /// The writers of this process queue on a semaphore before they open their transaction. SQLite's
 /// busy handler polls the lock with sleeps of 1 to 100 ms, each blocking a thread-pool thread, and
-/// the lock stands free while its waiters sleep. Under concurrent writes a writer could then wait
+/// the lock is free while its waiters sleep. Under concurrent writes a writer could then wait
 /// far longer than the transactions ahead of it took, and the blocked threads slowed every other
 /// request of the process. Writers of other processes (a tool, a test opening the same file) still
 /// meet the lock through <c>busy_timeout</c>.
