@@ -41,6 +41,7 @@ public static class TokenServerRegistration
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<ISigningKeySource, RingSigningKeySource>();
         services.AddHostedService<ClientSeeder>();
+        services.AddSharedClientCache();
 
         services.AddOpenIddict()
             .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
