@@ -63,6 +63,26 @@ public sealed class RevocationCheckTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_HeldAmongManyEntries_IsRejected()
+    {
+        var others = OtherSerialNumbers(5_000);
+        _server.Content = _authority.SignRevocationList(Now, Now.AddDays(1), others, (_certificate, X509RevocationReason.CertificateHold));
+
+        var rejection = await Assert.ThrowsAsync<JpkiRejectedException>(VerifyAsync);
+
+        Assert.Equal(JpkiReasonCodes.CertificateOnHold, rejection.ReasonCode);
+    }
+
+    [Fact]
+    public async Task Verify_OthersOnLongCrl_ReturnsSerial()
+    {
+        var others = OtherSerialNumbers(5_000);
+        _server.Content = _authority.SignRevocationList(Now, Now.AddDays(1), others);
+
+        Assert.Equal(CertificateSerialNumber.Canonical(_certificate), await VerifyAsync());
+    }
+
+    [Fact]
     public async Task Verify_CrlSignedByImpostor_FailsClosed()
     {
         // The impostor has the trusted CA's issuer name but another key, so only the signature check can reject its CRL.
@@ -230,4 +250,8 @@ public sealed class RevocationCheckTests : IAsyncLifetime
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>Serial numbers 1 to <paramref name="count"/>, in the minimal big-endian form that DER requires of an integer.</summary>
+    private static IEnumerable<byte[]> OtherSerialNumbers(int count) =>
+        Enumerable.Range(1, count).Select(index => new System.Numerics.BigInteger(index).ToByteArray(isUnsigned: false, isBigEndian: true));
 }

@@ -48,9 +48,20 @@ public sealed class TestAuthority : IDisposable
 
     /// <summary>Signs a CRL that lists <paramref name="entries"/> and names <paramref name="nextUpdate"/>.</summary>
     public byte[] SignRevocationList(
-        DateTimeOffset thisUpdate, DateTimeOffset nextUpdate, params (X509Certificate2 Certificate, X509RevocationReason Reason)[] entries)
+        DateTimeOffset thisUpdate, DateTimeOffset nextUpdate, params (X509Certificate2 Certificate, X509RevocationReason Reason)[] entries) =>
+        SignRevocationList(thisUpdate, nextUpdate, [], entries);
+
+    /// <summary>Signs a CRL that also lists the certificates of <paramref name="otherSerialNumbers"/>, revoked for key compromise.</summary>
+    public byte[] SignRevocationList(
+        DateTimeOffset thisUpdate, DateTimeOffset nextUpdate, IEnumerable<byte[]> otherSerialNumbers,
+        params (X509Certificate2 Certificate, X509RevocationReason Reason)[] entries)
     {
         var builder = new CertificateRevocationListBuilder();
+        foreach (var serialNumber in otherSerialNumbers)
+        {
+            builder.AddEntry(serialNumber, thisUpdate.AddMinutes(-1), X509RevocationReason.KeyCompromise);
+        }
+
         foreach (var (certificate, reason) in entries)
         {
             builder.AddEntry(certificate, thisUpdate.AddMinutes(-1), reason);

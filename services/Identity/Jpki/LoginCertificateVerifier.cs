@@ -113,8 +113,7 @@ public sealed class LoginCertificateVerifier(TrustAnchors trustAnchors, Revocati
             ?? throw Rejected(JpkiReasonCodes.RevocationStatusUnknown, "証明書の失効状態を確認できませんでした。",
                 "証明書に CRL 配布点がないため、失効状態を確認できません。", StatusCodes.Status400BadRequest);
 
-        var list = await revocationLists.GetAsync(url, issuer, cancellationToken);
-        var entry = list.Entries.FirstOrDefault(candidate => CertificateSerialNumber.Canonical(candidate.SerialNumber) == serialNumber);
+        var entry = await revocationLists.FindAsync(url, issuer, serialNumber, cancellationToken);
         if (entry is null)
         {
             return;

@@ -12,7 +12,8 @@ namespace MynaPlatform.Identity.Jpki;
 /// until its nextUpdate or <see cref="JpkiOptions.RevocationListMaxAge"/>, whichever comes first.
 /// Anything that keeps the status from being known (timeout, HTTP error, not DER, a signature
 /// that is not the CA's, a CRL past nextUpdate) refuses the login: it fails closed. The operating
-/// system's revocation cache is never used.
+/// system's revocation cache is never used. Each kept list is indexed by canonical serial number, so a
+/// login's lookup costs the same for a CRL of ten entries as for one of a million.
 /// </summary>
 public sealed partial class RevocationListCache(
     IHttpClientFactory httpClientFactory,
@@ -24,13 +25,23 @@ public sealed partial class RevocationListCache(
 
     private readonly ConcurrentDictionary<string, CachedList> _lists = new(StringComparer.Ordinal);
 
-    public async Task<RevocationList> GetAsync(Uri url, X509Certificate2 issuer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns the entry for a certificate's canonical serial number in its CA's current CRL, or null
+    /// when the CRL does not list it.
+    /// </summary>
+    public async Task<RevokedCertificate?> FindAsync(Uri url, X509Certificate2 issuer, string serialNumber, CancellationToken cancellationToken)
+    {
+        var list = await GetAsync(url, issuer, cancellationToken);
+        return list.BySerialNumber.GetValueOrDefault(serialNumber);
+    }
+
+    private async Task<CachedList> GetAsync(Uri url, X509Certificate2 issuer, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var key = $"{url.AbsoluteUri} {issuer.Thumbprint}";
         if (_lists.TryGetValue(key, out var cached) && now < cached.UseUntil)
         {
-            return cached.List;
+            return cached;
         }
 
         var list = Check(Parse(await DownloadAsync(url, cancellationToken), url), issuer, url, now);
@@ -40,9 +51,22 @@ public sealed partial class RevocationListCache(
             useUntil = nextUpdate;
         }
 
-        _lists[key] = new CachedList(list, useUntil);
+        var indexed = new CachedList(IndexBySerialNumber(list), useUntil);
+        _lists[key] = indexed;
         Log.Downloaded(logger, url, list.Entries.Count);
-        return list;
+        return indexed;
+    }
+
+    /// <summary>Indexes a CRL's entries by canonical serial number. Of two entries for one serial, the first counts.</summary>
+    private static Dictionary<string, RevokedCertificate> IndexBySerialNumber(RevocationList list)
+    {
+        var entries = new Dictionary<string, RevokedCertificate>(list.Entries.Count, StringComparer.Ordinal);
+        foreach (var entry in list.Entries)
+        {
+            entries.TryAdd(CertificateSerialNumber.Canonical(entry.SerialNumber), entry);
+        }
+
+        return entries;
     }
 
     private async Task<byte[]> DownloadAsync(Uri url, CancellationToken cancellationToken)
@@ -113,7 +137,7 @@ public sealed partial class RevocationListCache(
             exception);
     }
 
-    private sealed record CachedList(RevocationList List, DateTimeOffset UseUntil);
+    private sealed record CachedList(IReadOnlyDictionary<string, RevokedCertificate> BySerialNumber, DateTimeOffset UseUntil);
 
     private static partial class Log
     {
