@@ -31,8 +31,11 @@ public sealed class SharedClientCacheTests : IAsyncLifetime
             .UseSqlite($"Data Source={Path.Combine(_dataDirectory, IdentityDbContext.FileName)}")
             .AddInterceptors(_queries)
             .UseOpenIddict());
-        services.AddOpenIddict().AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>());
-        services.AddSharedClientCache();
+        services.AddOpenIddict().AddCore(core =>
+        {
+            core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>();
+            core.UseSharedClientCache();
+        });
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
 
         await InScopeAsync(async scope =>
@@ -114,6 +117,29 @@ public sealed class SharedClientCacheTests : IAsyncLifetime
         await FindAsync();
 
         Assert.Equal(2, _queries.Count);
+    }
+
+    [Fact]
+    public async Task TokenEntry_FoundClient_ReadsNoClient()
+    {
+        await FindAsync();
+        await InScopeAsync(async scope =>
+        {
+            var client = await scope.GetRequiredService<IOpenIddictApplicationManager>().FindByClientIdAsync(ClientId)
+                ?? throw new InvalidOperationException("The client is missing.");
+            var clientId = await scope.GetRequiredService<IOpenIddictApplicationManager>().GetIdAsync(client);
+            var token = await scope.GetRequiredService<IOpenIddictTokenManager>().CreateAsync(new OpenIddictTokenDescriptor
+            {
+                ApplicationId = clientId,
+                Subject = "person-1",
+                Type = TokenTypeHints.RefreshToken,
+                Status = Statuses.Valid,
+            });
+
+            Assert.Equal(clientId, await scope.GetRequiredService<IOpenIddictTokenManager>().GetApplicationIdAsync(token));
+        });
+
+        Assert.Equal(1, _queries.Count);
     }
 
     [Fact]

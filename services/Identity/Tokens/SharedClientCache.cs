@@ -11,11 +11,11 @@ public static class SharedClientCacheRegistration
     /// Replaces OpenIddict's client cache, which lives for one request, with <see cref="SharedClientCache"/>,
     /// whose entries the whole process shares.
     /// </summary>
-    public static IServiceCollection AddSharedClientCache(this IServiceCollection services)
+    public static OpenIddictCoreBuilder UseSharedClientCache(this OpenIddictCoreBuilder core)
     {
-        services.AddSingleton<SharedClientEntries>();
-        services.AddScoped<IOpenIddictApplicationCache<Client>, SharedClientCache>();
-        return services;
+        core.Services.AddSingleton<SharedClientEntries>();
+        core.Services.AddScoped<IOpenIddictApplicationCache<Client>, SharedClientCache>();
+        return core;
     }
 }
 

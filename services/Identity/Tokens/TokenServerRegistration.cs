@@ -41,10 +41,13 @@ public static class TokenServerRegistration
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<ISigningKeySource, RingSigningKeySource>();
         services.AddHostedService<ClientSeeder>();
-        services.AddSharedClientCache();
 
         services.AddOpenIddict()
-            .AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>())
+            .AddCore(core =>
+            {
+                core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>();
+                core.UseSharedClientCache();
+            })
             .AddServer(server =>
             {
                 server.SetIssuer(issuer)
