@@ -16,6 +16,22 @@ public sealed class OAuthErrorTextsTests
     }
 
     [Fact]
+    public void Describe_UnknownClientId_NamesFix()
+    {
+        var text = OAuthErrorTexts.Describe("invalid_client", "The specified 'client_id' is invalid.", Documentation + "ID2052");
+
+        Assert.Equal("指定された 'client_id' が正しくありません。'client_id' には登録済みの値を指定してください。", text);
+    }
+
+    [Fact]
+    public void Describe_MissingClientSecret_NamesFix()
+    {
+        var text = OAuthErrorTexts.Describe("invalid_client", "Client authentication is required for this application.", Documentation + "ID2198");
+
+        Assert.Contains("client_secret を指定してください", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Describe_TwoValues_KeepsOrder()
     {
         var text = OAuthErrorTexts.Describe("invalid_request", "The 'scope' parameter cannot be used without 'resource'.", Documentation + "ID2037");

@@ -158,6 +158,7 @@ public sealed class TokenLifetimeTests(PlatformFixture platform)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("invalid_request", error.GetProperty("error").GetString());
         Assert.Equal($"パラメーター '{repeated}' が 2 回以上指定されています。1 回だけ指定してください。", error.GetProperty("error_description").GetString());
+        Assert.Equal("https://documentation.openiddict.com/errors/ID2024", error.GetProperty("error_uri").GetString());
         Assert.False(error.TryGetProperty("access_token", out _));
     }
 

@@ -27,6 +27,9 @@ public static partial class OAuthErrorTexts
 {
     private const string OpenIddictErrorPrefix = "https://documentation.openiddict.com/errors/";
 
+    /// <summary>The <c>error_uri</c> that OpenIddict gives the platform's own rejections, for a rejection made before it would.</summary>
+    public const string PlatformRejectionUri = OpenIddictErrorPrefix + "ID2024";
+
     /// <summary>Japanese texts by OpenIddict error identifier; <c>{0}</c> and <c>{1}</c> are the quoted values of the English text.</summary>
     private static readonly FrozenDictionary<string, CompositeFormat> ById = new Dictionary<string, string>
     {
@@ -59,7 +62,7 @@ public static partial class OAuthErrorTexts
         ["ID2037"] = "パラメーター '{0}' は '{1}' と一緒に指定してください。",
         ["ID2043"] = "指定された '{0}' はこのクライアントでは使えません。",
         ["ID2051"] = "このクライアントは指定されたスコープを使えません。",
-        ["ID2052"] = "指定された '{0}' が正しくありません。",
+        ["ID2052"] = "指定された '{0}' が正しくありません。'{0}' には登録済みの値を指定してください。",
         ["ID2053"] = "パラメーター '{0}' はこのクライアントでは使えません。",
         ["ID2054"] = "このクライアントに必要なパラメーター '{0}' がありません。",
         ["ID2055"] = "クライアントの認証情報 (client_id と client_secret) が正しくありません。登録された値を指定してください。",
@@ -68,14 +71,14 @@ public static partial class OAuthErrorTexts
         ["ID2058"] = "device_code グラントではパラメーター '{0}' を指定してください。",
         ["ID2059"] = "必須のパラメーター '{0}' と '{1}' の一方または両方がありません。",
         ["ID2063"] = "このクライアントはトークンエンドポイントを使えません。",
-        ["ID2064"] = "このクライアントは指定された grant_type を使えません。",
+        ["ID2064"] = "このクライアントは指定された grant_type を使えません。このクライアントに登録されたグラントで要求してください。",
         ["ID2065"] = "このクライアントはスコープ '{0}' を使えません。登録されたスコープだけを指定してください。",
         ["ID2067"] = "デバイスコードを使うには client_id を指定してください。",
         ["ID2068"] = "リフレッシュトークンを使うには client_id を指定してください。",
         ["ID2070"] = "このデバイスコードは別のクライアントに発行されたものです。",
         ["ID2071"] = "このリフレッシュトークンは別のクライアントに発行されたものです。",
         ["ID2074"] = "パラメーター '{0}' はここでは使えません。",
-        ["ID2081"] = "必須のヘッダー '{0}' がありません。",
+        ["ID2081"] = "必須のヘッダー '{0}' がありません。'{0}' を付けて送り直してください。",
         ["ID2082"] = "ヘッダー '{0}' が正しくありません。トークンとデバイス認可のエンドポイントには Content-Type: application/x-www-form-urlencoded で送ってください。",
         ["ID2083"] = "このサーバーは HTTPS の要求だけを受け付けます。",
         ["ID2084"] = "この HTTP メソッドは使えません。",
@@ -87,7 +90,7 @@ public static partial class OAuthErrorTexts
         ["ID2107"] = "パラメーター '{0}' の形式または型が正しくありません。",
         ["ID2174"] = "クライアント認証の方式 '{0}' には対応していません。",
         ["ID2190"] = "指定された '{0}' のいずれかが正しくありません。",
-        ["ID2198"] = "このクライアントにはクライアント認証が必要です。",
+        ["ID2198"] = "このクライアントにはクライアント認証が必要です。登録時に受け取った client_secret を指定してください。",
     }.ToFrozenDictionary(pair => pair.Key, pair => CompositeFormat.Parse(pair.Value));
 
     /// <summary>Japanese texts by OAuth error code, for an OpenIddict error without its own text above.</summary>

@@ -36,7 +36,8 @@ public static class SingleValuedParameters
                     context.Logger.LogInformation("The token request was rejected because it repeats the parameter {Parameter}", name);
                     context.Reject(
                         error: Errors.InvalidRequest,
-                        description: $"パラメーター '{name}' が 2 回以上指定されています。1 回だけ指定してください。");
+                        description: $"パラメーター '{name}' が 2 回以上指定されています。1 回だけ指定してください。",
+                        uri: OAuthErrorTexts.PlatformRejectionUri);
                     return default;
                 }
             }
