@@ -130,8 +130,32 @@ public sealed class JpkiLoginTests(PlatformFixture platform)
 
         using var response = await client.PostAsync(LoginRoutes.Token, JpkiGrant(proof), TestContext.Current.CancellationToken);
 
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(reasonCode, await ReasonCodeAsync(response));
+        Assert.Equal(reasonCode, error.GetProperty(JpkiReasonCodes.ProblemExtension).GetString());
+
+        // An unreadable certificate makes the request malformed; a readable one of the wrong kind is a rejected grant.
+        Assert.Equal(reasonCode == JpkiReasonCodes.CertificateMalformed ? "invalid_request" : "invalid_grant", error.GetProperty("error").GetString());
+    }
+
+    [Theory]
+    [InlineData("challenge_id")]
+    [InlineData("signature")]
+    public async Task TokenRequest_MissingField_InvalidRequest(string field)
+    {
+        var card = VirtualCard.Open(await platform.IssueCardAsync());
+        using var client = platform.CreateGatewayClient();
+        var proof = await SignChallengeAsync(client, card);
+        proof.Remove(field);
+
+        using var response = await client.PostAsync(LoginRoutes.Token, JpkiGrant(proof), TestContext.Current.CancellationToken);
+        var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("invalid_request", error.GetProperty("error").GetString());
+        Assert.Equal(JpkiReasonCodes.RequestInvalid, error.GetProperty(JpkiReasonCodes.ProblemExtension).GetString());
+        Assert.Contains(field, error.GetProperty("error_description").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -122,9 +122,19 @@ public static class TokenEndpoints
     private static IResult SignIn(ClaimsPrincipal principal) =>
         Results.SignIn(principal, properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
 
+    /// <summary>
+    /// Turns a JPKI rejection into an OAuth 2.0 error: a proof whose fields are missing or unreadable is
+    /// a malformed request (<c>invalid_request</c>), a readable proof that fails a check is an invalid
+    /// grant, and a check that could not be made is <c>temporarily_unavailable</c>.
+    /// </summary>
     internal static IResult Reject(JpkiRejectedException rejection)
     {
-        var error = rejection.Status == StatusCodes.Status503ServiceUnavailable ? Errors.TemporarilyUnavailable : Errors.InvalidGrant;
+        var error = rejection switch
+        {
+            { Status: StatusCodes.Status503ServiceUnavailable } => Errors.TemporarilyUnavailable,
+            { ReasonCode: JpkiReasonCodes.RequestInvalid or JpkiReasonCodes.CertificateMalformed } => Errors.InvalidRequest,
+            _ => Errors.InvalidGrant,
+        };
         return Results.Forbid(Error(error, $"{rejection.Title} {rejection.Detail}", rejection.ReasonCode),
             [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
