@@ -125,10 +125,11 @@ public sealed class SharedClientCacheTests : IAsyncLifetime
         await FindAsync();
         await InScopeAsync(async scope =>
         {
-            var client = await scope.GetRequiredService<IOpenIddictApplicationManager>().FindByClientIdAsync(ClientId)
-                ?? throw new InvalidOperationException("The client is missing.");
-            var clientId = await scope.GetRequiredService<IOpenIddictApplicationManager>().GetIdAsync(client);
-            var token = await scope.GetRequiredService<IOpenIddictTokenManager>().CreateAsync(new OpenIddictTokenDescriptor
+            var clients = scope.GetRequiredService<IOpenIddictApplicationManager>();
+            var tokens = scope.GetRequiredService<IOpenIddictTokenManager>();
+            var client = await clients.FindByClientIdAsync(ClientId) ?? throw new InvalidOperationException("The client is missing.");
+            var clientId = await clients.GetIdAsync(client);
+            var token = await tokens.CreateAsync(new OpenIddictTokenDescriptor
             {
                 ApplicationId = clientId,
                 Subject = "person-1",
@@ -136,7 +137,7 @@ public sealed class SharedClientCacheTests : IAsyncLifetime
                 Status = Statuses.Valid,
             });
 
-            Assert.Equal(clientId, await scope.GetRequiredService<IOpenIddictTokenManager>().GetApplicationIdAsync(token));
+            Assert.Equal(clientId, await tokens.GetApplicationIdAsync(token));
         });
 
         Assert.Equal(1, _queries.Count);

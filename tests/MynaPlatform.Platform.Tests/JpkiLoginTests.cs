@@ -129,13 +129,12 @@ public sealed class JpkiLoginTests(PlatformFixture platform)
         };
 
         using var response = await client.PostAsync(LoginRoutes.Token, JpkiGrant(proof), TestContext.Current.CancellationToken);
-
         var error = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(reasonCode, error.GetProperty(JpkiReasonCodes.ProblemExtension).GetString());
 
-        // An unreadable certificate makes the request malformed; a readable one of the wrong kind is a rejected grant.
+        // An unreadable certificate makes the request malformed. A readable one of the wrong kind is a rejected grant.
         Assert.Equal(reasonCode == JpkiReasonCodes.CertificateMalformed ? "invalid_request" : "invalid_grant", error.GetProperty("error").GetString());
     }
 

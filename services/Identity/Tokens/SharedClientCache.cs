@@ -55,14 +55,10 @@ public sealed class SharedClientCache(IOpenIddictApplicationStore<Client> store,
     public IAsyncEnumerable<Client> FindByRedirectUriAsync(string uri, CancellationToken cancellationToken) =>
         store.FindByRedirectUriAsync(uri, cancellationToken);
 
-    /// <summary>OpenIddict's manager calls this after it created a client: any earlier entry for its client_id goes.</summary>
-    public ValueTask AddAsync(Client application, CancellationToken cancellationToken)
-    {
-        entries.Remove(application.ClientId);
-        return default;
-    }
+    /// <summary>Drops any earlier entry for a client that OpenIddict's manager has just created.</summary>
+    public ValueTask AddAsync(Client application, CancellationToken cancellationToken) => RemoveAsync(application, cancellationToken);
 
-    /// <summary>OpenIddict's manager calls this after it updated or deleted a client.</summary>
+    /// <summary>Drops the entry of a client that OpenIddict's manager has just updated or deleted.</summary>
     public ValueTask RemoveAsync(Client application, CancellationToken cancellationToken)
     {
         entries.Remove(application.ClientId);
@@ -92,7 +88,7 @@ public sealed class SharedClientEntries(TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    /// <summary>The most entries kept. Only registered clients are kept, so this bound is reached only with very many of them.</summary>
+    /// <summary>The maximum number of entries. Only registered clients are kept, so only very many of them reach it.</summary>
     public const int Capacity = 1_000;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
@@ -140,7 +136,7 @@ public sealed class SharedClientEntries(TimeProvider clock)
         }
     }
 
-    /// <summary>A detached copy of a client's stored values, without its tokens and authorizations.</summary>
+    /// <summary>Copies a client's stored values into a detached instance, without its tokens and authorizations.</summary>
     public static Client Copy(Client client) => new()
     {
         Id = client.Id,

@@ -96,17 +96,7 @@ public sealed class SqliteDatabaseTests
     {
         var database = new SqliteDatabase(NewPath());
         await database.InitializeAsync([CounterSchema], Token);
-        var firstOpen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var finishFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        var first = database.WriteAsync(async write =>
-        {
-            await InsertCounterAsync(write, "first");
-            firstOpen.SetResult();
-            await finishFirst.Task;
-            return true;
-        }, Token);
-        await firstOpen.Task;
+        var (first, finishFirst) = await StartOpenWriteAsync(database, "first");
 
         // Without the process's write queue, this call would block its thread in SQLite's busy
         // handler until the first transaction ends or busy_timeout (30 s) runs out.
@@ -123,15 +113,7 @@ public sealed class SqliteDatabaseTests
     {
         var database = new SqliteDatabase(NewPath());
         await database.InitializeAsync([CounterSchema], Token);
-        var firstOpen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var finishFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var first = database.WriteAsync(async write =>
-        {
-            firstOpen.SetResult();
-            await finishFirst.Task;
-            return true;
-        }, Token);
-        await firstOpen.Task;
+        var (first, finishFirst) = await StartOpenWriteAsync(database, counterId: null);
 
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(Token);
         var queued = database.WriteAsync(write => InsertCounterAsync(write, "cancelled"), cancellation.Token);
@@ -174,6 +156,30 @@ public sealed class SqliteDatabaseTests
             command.CommandText = "SELECT value FROM counters WHERE id = 'c';";
             return (long)(await command.ExecuteScalarAsync(Token))!;
         }, Token);
+
+    /// <summary>
+    /// Starts a write transaction, which first inserts the counter <paramref name="counterId"/> when one is
+    /// given, and returns once it is open. It stays open until the returned source is completed.
+    /// </summary>
+    private static async Task<(Task<bool> Write, TaskCompletionSource Finish)> StartOpenWriteAsync(SqliteDatabase database, string? counterId)
+    {
+        var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var write = database.WriteAsync(async write =>
+        {
+            if (counterId is not null)
+            {
+                await InsertCounterAsync(write, counterId);
+            }
+
+            opened.SetResult();
+            await finish.Task;
+            return true;
+        }, Token);
+
+        await opened.Task;
+        return (write, finish);
+    }
 
     private static async Task<bool> InsertCounterAsync(SqliteWrite write, string id)
     {
