@@ -13,6 +13,9 @@ public sealed class CrossPersonIsolationTests(PlatformFixture platform, BrowserF
 {
     private const string NoticeTitle = "特別徴収税額の決定通知";
     private const string TaxableIncome = "4200000";
+
+    /// <summary>The taxable income as the records screen shows it, grouped by thousands.</summary>
+    private const string TaxableIncomeShown = "4,200,000";
     private const string ReadBackPurpose = "提供した自己情報の確認";
 
     [Fact]
@@ -47,7 +50,7 @@ public sealed class CrossPersonIsolationTests(PlatformFixture platform, BrowserF
         Assert.Equal(200, records!.Status);
         var recordsText = await pageB.Locator("main").InnerTextAsync();
         Assert.Contains("該当する情報はありません。", recordsText);
-        Assert.DoesNotContain(TaxableIncome, recordsText);
+        Assert.DoesNotContain(TaxableIncomeShown, recordsText);
 
         // B's own enrollment by the same agency reaches B's log through the message broker.
         await Polling.UntilAsync(async () =>
@@ -79,7 +82,7 @@ public sealed class CrossPersonIsolationTests(PlatformFixture platform, BrowserF
 
         await page.GotoAsync(PortalPages.SelfInfo.Path);
         await page.GetByRole(AriaRole.Link, new() { Name = "税・所得", Exact = true }).ClickAsync();
-        Assert.Contains(TaxableIncome, await page.Locator("main table").InnerTextAsync());
+        Assert.Contains(TaxableIncomeShown, await page.Locator("main table").InnerTextAsync());
         var selfInfoRecords = page.Url;
 
         await page.GotoAsync($"{PortalPages.AccessLog.Path}?agency={Uri.EscapeDataString(city.ClientId)}");

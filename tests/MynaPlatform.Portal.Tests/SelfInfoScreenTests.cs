@@ -19,7 +19,7 @@ public sealed class SelfInfoScreenTests(PlatformFixture platform, BrowserFixture
         await page.GetByRole(AriaRole.Link, new() { Name = "あなたの情報", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "児童手当" }).ClickAsync();
         Assert.Equal("児童手当", await page.Locator("h1").InnerTextAsync());
-        Assert.Contains("10000 円", await page.Locator("main table").InnerTextAsync());
+        Assert.Contains("10,000 円", await page.Locator("main table").InnerTextAsync());
         Assert.Contains("2026年4月1日 時点の情報", await page.Locator("section.record").InnerTextAsync());
 
         // A two-character word, as people search.
