@@ -20,6 +20,12 @@ public static class TelemetryExport
     private const int MaxBatchDelay = 60_000;
 
     /// <summary>
+    /// The setting for the fraction of new traces that the services record and export, from above 0
+    /// to 1. Unset, every trace is recorded.
+    /// </summary>
+    public const string TraceSampleRatioKey = "Platform:TraceSampleRatio";
+
+    /// <summary>
     /// Removes the OTLP exporter settings that Aspire gives every project when
     /// <c>Platform:TelemetryExport</c> is false, so that a benchmark can measure the services without
     /// the cost of sending traces, metrics and logs to the dashboard. The services then record
@@ -29,7 +35,7 @@ public static class TelemetryExport
     {
         if (builder.Configuration.GetValue(ExportKey, defaultValue: true))
         {
-            return builder.WithTelemetryBatchDelay();
+            return builder.WithTelemetryBatchDelay().WithTraceSampleRatio();
         }
 
         foreach (var project in builder.Resources.OfType<ProjectResource>())
@@ -71,6 +77,39 @@ public static class TelemetryExport
             {
                 context.EnvironmentVariables["OTEL_BSP_SCHEDULE_DELAY"] = value;
                 context.EnvironmentVariables["OTEL_BLRP_SCHEDULE_DELAY"] = value;
+            });
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Gives every project OpenTelemetry's parent-based trace-ID ratio sampler with the ratio of
+    /// <see cref="TraceSampleRatioKey"/> (<c>OTEL_TRACES_SAMPLER</c>, <c>OTEL_TRACES_SAMPLER_ARG</c>).
+    /// A trace is kept or dropped where it starts (at the gateway for a request), and the services follow
+    /// that decision in <c>traceparent</c>, so a kept trace stays whole. Logs and metrics are not sampled.
+    /// </summary>
+    private static IDistributedApplicationBuilder WithTraceSampleRatio(this IDistributedApplicationBuilder builder)
+    {
+        var setting = builder.Configuration[TraceSampleRatioKey];
+        if (string.IsNullOrWhiteSpace(setting))
+        {
+            return builder;
+        }
+
+        if (!double.TryParse(setting, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var ratio) || ratio is <= 0 or > 1)
+        {
+            throw new InvalidOperationException(
+                $"{TraceSampleRatioKey} is '{setting}'. Set it to a number above 0 and at most 1, such as 0.1 to keep one trace in ten, or leave it unset to keep every trace.");
+        }
+
+        var value = ratio.ToString(CultureInfo.InvariantCulture);
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            builder.CreateResourceBuilder(project).WithEnvironment(context =>
+            {
+                context.EnvironmentVariables["OTEL_TRACES_SAMPLER"] = "parentbased_traceidratio";
+                context.EnvironmentVariables["OTEL_TRACES_SAMPLER_ARG"] = value;
             });
         }
 

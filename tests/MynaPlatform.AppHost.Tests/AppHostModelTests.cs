@@ -275,6 +275,45 @@ public sealed class AppHostModelTests : IDisposable
     }
 
     [Fact]
+    public async Task Projects_SampleRatioSetting_SetsSampler()
+    {
+        await using var builder = await CreateBuilderAsync("Local", "Platform:TraceSampleRatio=0.25");
+
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            var environment = await EnvironmentWithExporterOf(project);
+            Assert.Equal("parentbased_traceidratio", environment["OTEL_TRACES_SAMPLER"]);
+            Assert.Equal("0.25", environment["OTEL_TRACES_SAMPLER_ARG"]);
+        }
+    }
+
+    [Fact]
+    public async Task Projects_SampleRatioUnset_KeepEveryTrace()
+    {
+        await using var builder = await CreateBuilderAsync("Local");
+
+        var environment = await EnvironmentWithExporterOf(Resource(builder, ResourceNames.Gateway));
+
+        Assert.False(environment.ContainsKey("OTEL_TRACES_SAMPLER"));
+        Assert.False(environment.ContainsKey("OTEL_TRACES_SAMPLER_ARG"));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1.5")]
+    [InlineData("-0.1")]
+    [InlineData("0,5")]
+    [InlineData("half")]
+    public async Task SampleRatioSetting_Invalid_StopsAppHost(string value)
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => CreateBuilderAsync("Local", $"Platform:TraceSampleRatio={value}"));
+
+        var message = failure.GetBaseException().Message;
+        Assert.Contains("Platform:TraceSampleRatio", message, StringComparison.Ordinal);
+        Assert.Contains($"'{value}'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Projects_ByDefault_LaunchBuiltAssembly()
     {
         await using var builder = await CreateBuilderAsync("Local");

@@ -53,7 +53,7 @@ public sealed partial class PlatformRun : IAsyncDisposable
             var configuration = Environment.GetEnvironmentVariable("MYNA_CONFIGURATION") is { Length: > 0 } value ? value : "Debug";
             var telemetry = Environment.GetEnvironmentVariable("Platform__TelemetryExport") is { } export && export.Equals("false", StringComparison.OrdinalIgnoreCase)
                 ? "telemetry export off (Platform__TelemetryExport=false: recorded in each process, not sent)"
-                : $"telemetry on (every service exports to the dashboard, traces and logs every {BatchDelay} ms)";
+                : $"telemetry on (every service exports to the dashboard, traces and logs every {BatchDelay} ms; {TraceSampling})";
             return $"services from their {configuration} build (MYNA_CONFIGURATION); {telemetry}";
         }
     }
@@ -61,6 +61,12 @@ public sealed partial class PlatformRun : IAsyncDisposable
     /// <summary>The AppHost's batch delay of trace and log export in milliseconds, as the environment sets it (200 when unset).</summary>
     private static string BatchDelay =>
         Environment.GetEnvironmentVariable("Platform__TelemetryBatchDelayMilliseconds") is { Length: > 0 } delay ? delay : "200";
+
+    /// <summary>Which traces the services keep, as the environment's <c>Platform__TraceSampleRatio</c> sets it (every trace when unset).</summary>
+    private static string TraceSampling =>
+        Environment.GetEnvironmentVariable("Platform__TraceSampleRatio") is { Length: > 0 } ratio
+            ? $"a fraction {ratio} of new traces kept (Platform__TraceSampleRatio)"
+            : "every trace kept";
 
     public Uri GatewayUrl => new(Addresses["GATEWAY_URL"].TrimEnd('/') + "/");
 
