@@ -210,6 +210,23 @@ public sealed class SelfInfoTests(PlatformFixture platform)
     }
 
     [Fact]
+    public async Task Search_GroupedAmount_MatchesBothForms()
+    {
+        var (agency, person, agencyPersonId) = await EnrolledAsync("国税庁");
+        var plainId = await PublishAsync(agency, "tax-plain", RecordBody(agencyPersonId, "税・所得・口座", "税・所得", "2026-06-01", ("課税所得", "4350000", "円")));
+        var groupedId = await PublishAsync(agency, "tax-grouped", RecordBody(agencyPersonId, "税・所得・口座", "税・所得", "2026-06-02", ("住民税額", "4,350,000", "円")));
+
+        var grouped = await platform.CallAsync(HttpMethod.Get, $"{Prefix}/me/search?q={Uri.EscapeDataString("4,350,000")}", person.Token);
+        var fullWidth = await platform.CallAsync(HttpMethod.Get, $"{Prefix}/me/search?q={Uri.EscapeDataString("４，３５０，０００")}", person.Token);
+        var plain = await platform.CallAsync(HttpMethod.Get, $"{Prefix}/me/search?q=4350000", person.Token);
+
+        Assert.Equal(HttpStatusCode.OK, grouped.Status);
+        Assert.Equal([groupedId, plainId], RecordIds(grouped.Body));
+        Assert.Equal([groupedId, plainId], RecordIds(fullWidth.Body));
+        Assert.Equal([plainId], RecordIds(plain.Body));
+    }
+
+    [Fact]
     public async Task Search_TwoCharacterQuery_MatchesNormalisedText()
     {
         var (agency, person, agencyPersonId) = await EnrolledAsync("日本年金機構");
@@ -292,6 +309,10 @@ public sealed class SelfInfoTests(PlatformFixture platform)
         var paths = document.GetProperty("paths").EnumerateObject().Select(path => path.Name).ToList();
         Assert.All(SelfInfoRoutes.Read(), route => Assert.Contains(route.Pattern, paths));
     }
+
+    /// <summary>Returns the ids of a record list in the order listed.</summary>
+    private static Guid[] RecordIds(JsonElement body) =>
+        [.. body.GetProperty("records").EnumerateArray().Select(record => record.GetProperty("recordId").GetGuid())];
 
     private async Task<(TestAgency Agency, TestPerson Person, string AgencyPersonId)> EnrolledAsync(string agencyName)
     {

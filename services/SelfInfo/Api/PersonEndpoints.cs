@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.RegularExpressions;
 using MynaPlatform.Authentication;
 using MynaPlatform.SelfInfo.Domain.Categories;
 using MynaPlatform.SelfInfo.Records;
@@ -92,8 +93,22 @@ public static partial class PersonEndpoints
         }
 
         var records = await store.SearchForPersonAsync(PersonId(user), query, cancellationToken);
+
+        // The portal shows an amount in yen grouped by thousands (4,350,000 円), but agencies send it
+        // without separators, so a grouped number is searched for in both forms.
+        if (GroupedNumber().IsMatch(query))
+        {
+            var ungrouped = await store.SearchForPersonAsync(PersonId(user), query.Replace(",", "", StringComparison.Ordinal), cancellationToken);
+            records = [.. records.UnionBy(ungrouped, record => record.RecordId)
+                .OrderByDescending(record => record.Current.PublishedAt)
+                .ThenBy(record => record.RecordId.ToString(), StringComparer.Ordinal)];
+        }
+
         return TypedResults.Ok(new PersonRecordListView([.. records.Select(PersonRecordView.From)]));
     }
+
+    [GeneratedRegex("^-?[0-9]{1,3}(,[0-9]{3})+$")]
+    private static partial Regex GroupedNumber();
 
     private static async Task<IResult> FlagAsync(
         string recordId, ClaimsPrincipal user, ISelfInfoStore store, TimeProvider clock, ILoggerFactory loggers, CancellationToken cancellationToken)
