@@ -33,9 +33,11 @@ public static class TelemetryExport
     /// </summary>
     public static IDistributedApplicationBuilder WithTelemetryExportSetting(this IDistributedApplicationBuilder builder)
     {
+        // The sample ratio is checked and applied with or without export, so a wrong value never passes unnoticed.
+        builder.WithTraceSampleRatio();
         if (builder.Configuration.GetValue(ExportKey, defaultValue: true))
         {
-            return builder.WithTelemetryBatchDelay().WithTraceSampleRatio();
+            return builder.WithTelemetryBatchDelay();
         }
 
         foreach (var project in builder.Resources.OfType<ProjectResource>())
@@ -97,7 +99,9 @@ public static class TelemetryExport
             return builder;
         }
 
-        if (!double.TryParse(setting, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var ratio) || ratio is <= 0 or > 1)
+        // double.TryParse reads "NaN" and "Infinity" whatever the number styles, so those are rejected here as well.
+        if (!double.TryParse(setting, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var ratio)
+            || !double.IsFinite(ratio) || ratio is <= 0 or > 1)
         {
             throw new InvalidOperationException(
                 $"{TraceSampleRatioKey} is '{setting}'. Set it to a number above 0 and at most 1, such as 0.1 to keep one trace in ten, or leave it unset to keep every trace.");

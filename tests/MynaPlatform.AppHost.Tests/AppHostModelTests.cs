@@ -288,6 +288,15 @@ public sealed class AppHostModelTests : IDisposable
     }
 
     [Fact]
+    public async Task SampleRatioSetting_ExportOff_StillChecked()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() =>
+            CreateBuilderAsync("Local", "Platform:TelemetryExport=false", "Platform:TraceSampleRatio=abc"));
+
+        Assert.Contains("Platform:TraceSampleRatio", failure.GetBaseException().Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Projects_SampleRatioUnset_KeepEveryTrace()
     {
         await using var builder = await CreateBuilderAsync("Local");
@@ -304,6 +313,8 @@ public sealed class AppHostModelTests : IDisposable
     [InlineData("-0.1")]
     [InlineData("0,5")]
     [InlineData("half")]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
     public async Task SampleRatioSetting_Invalid_StopsAppHost(string value)
     {
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => CreateBuilderAsync("Local", $"Platform:TraceSampleRatio={value}"));
