@@ -6,7 +6,9 @@ using Aspire.Hosting.Testing;
 using MynaPlatform.Hosting;
 using MynaPlatform.Jpki;
 using MynaPlatform.Jpki.Contracts;
+using Microsoft.IdentityModel.JsonWebTokens;
 using MynaPlatform.MynaCard.Card;
+using MynaPlatform.MynaCard.Platform;
 using Xunit;
 
 namespace MynaPlatform.Platform.Tests;
@@ -30,6 +32,22 @@ public sealed class JpkiLoginTests(PlatformFixture platform)
         Assert.Matches("^[0-9a-f]{32}$", session.GetProperty("personId").GetString());
         Assert.Matches("^[0-9a-f]{32}$", session.GetProperty("sessionId").GetString());
         Assert.Equal(LoginRoutes.CardClientId, session.GetProperty("clientId").GetString());
+    }
+
+    [Fact]
+    public async Task CardClient_Login_NoRefreshToken()
+    {
+        var card = VirtualCard.Open(await platform.IssueCardAsync());
+        using var gateway = platform.CreateGatewayClient();
+        using var client = new LoginClient(gateway.BaseAddress!);
+
+        var tokens = await client.GetTokensAsync(await SignChallengeAsync(gateway, card), TestContext.Current.CancellationToken);
+
+        Assert.False(tokens.TryGetProperty("refresh_token", out _), tokens.ToString());
+        var accessToken = new JsonWebToken(tokens.GetProperty("access_token").GetString());
+        Assert.Equal(LoginRoutes.CardLoginScope.Split(' ').Order(), accessToken.GetPayloadValue<string>("scope").Split(' ').Order());
+        using var response = await SendAsync(SessionPath, accessToken.EncodedToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]

@@ -20,11 +20,15 @@ public sealed class LoginClient(Uri gateway) : IDisposable
             ?? throw new CardException(JpkiReasonCodes.ServerError, gateway.AbsoluteUri);
     }
 
-    /// <summary>Exchanges the card's proof for tokens with the JPKI grant; returns the token response.</summary>
+    /// <summary>
+    /// Exchanges the card's proof for an access token with the JPKI grant and returns the token
+    /// response. It requests no refresh token (<see cref="LoginRoutes.CardLoginScope"/>).
+    /// </summary>
     public async Task<JsonElement> GetTokensAsync(Dictionary<string, string> proof, CancellationToken cancellationToken)
     {
         proof["grant_type"] = LoginRoutes.JpkiGrantType;
         proof["client_id"] = LoginRoutes.CardClientId;
+        proof[LoginRoutes.ScopeParameter] = LoginRoutes.CardLoginScope;
         using var response = await SendAsync(() => _http.PostAsync(LoginRoutes.Token.TrimStart('/'), new FormUrlEncodedContent(proof), cancellationToken));
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
     }

@@ -28,6 +28,14 @@ public static class LoginRoutes
     /// <summary>The public client of the <c>myna-card</c> command line.</summary>
     public const string CardClientId = "myna-card";
 
+    /// <summary>
+    /// The scopes that <c>myna-card login</c> requests: the card client's default scopes without
+    /// <c>offline_access</c>, because the command prints the access token and keeps no refresh token.
+    /// </summary>
+    public const string CardLoginScope = "identity:account notices:read self-info:own access-log:read";
+
+    public const string ScopeParameter = "scope";
+
     // Form parameters of the card's proof, in the JPKI grant and in the device verification.
     public const string ChallengeIdParameter = "challenge_id";
     public const string CertificateParameter = "certificate";
