@@ -8,8 +8,10 @@ namespace MynaPlatform.ServiceDefaults.Tests;
 /// <summary>
 /// The AppHost's trace sample ratio reaches the services as OpenTelemetry's sampler variables, so a
 /// service built with the platform's defaults must honour them. Each test listens to a source of its
-/// own, so no other tracer provider in the process takes part in the sampling decision.
+/// own, and the class runs alone, because a listener of another test (such as TraceQueryTests' one
+/// for every source) would take part in the sampling decision.
 /// </summary>
+[Collection(nameof(SamplingDecisionCollection))]
 public sealed class TraceSamplingTests
 {
     [Fact]
@@ -49,3 +51,7 @@ public sealed class TraceSamplingTests
         return span.Recorded;
     }
 }
+
+/// <summary>Test classes that run with no other test at the same time, so no foreign activity listener is active.</summary>
+[CollectionDefinition(nameof(SamplingDecisionCollection), DisableParallelization = true)]
+public sealed class SamplingDecisionCollection;
