@@ -62,7 +62,7 @@ public sealed partial class PlatformRun : IAsyncDisposable
     private static string BatchDelay =>
         Environment.GetEnvironmentVariable("Platform__TelemetryBatchDelayMilliseconds") is { Length: > 0 } delay ? delay : "200";
 
-    /// <summary>Which traces the services keep, as the environment's <c>Platform__TraceSampleRatio</c> sets it (every trace when unset).</summary>
+    /// <summary>The description of the traces that the services keep, from the environment's <c>Platform__TraceSampleRatio</c> (every trace when unset).</summary>
     private static string TraceSampling =>
         Environment.GetEnvironmentVariable("Platform__TraceSampleRatio") is { Length: > 0 } ratio
             ? $"a fraction {ratio} of new traces kept (Platform__TraceSampleRatio)"

@@ -92,13 +92,14 @@ public static partial class PersonEndpoints
             return SelfInfoProblems.Invalid("q", $"検索する語を 1 文字以上 {MaxQueryLength} 文字以内で指定してください (例: 年金)。");
         }
 
-        var records = await store.SearchForPersonAsync(PersonId(user), query, cancellationToken);
+        var personId = PersonId(user);
+        var records = await store.SearchForPersonAsync(personId, query, cancellationToken);
 
-        // The portal shows an amount in yen grouped by thousands (4,350,000 円), but agencies send it
-        // without separators, so a grouped number is searched for in both forms.
+        // The portal shows an amount in yen grouped by thousands (4,350,000 円) whether the agency sent
+        // it with separators or without, so a grouped number is searched for in both forms.
         if (GroupedNumber().IsMatch(query))
         {
-            var ungrouped = await store.SearchForPersonAsync(PersonId(user), query.Replace(",", "", StringComparison.Ordinal), cancellationToken);
+            var ungrouped = await store.SearchForPersonAsync(personId, query.Replace(",", "", StringComparison.Ordinal), cancellationToken);
             records = [.. records.UnionBy(ungrouped, record => record.RecordId)
                 .OrderByDescending(record => record.Current.PublishedAt)
                 .ThenBy(record => record.RecordId.ToString(), StringComparer.Ordinal)];
